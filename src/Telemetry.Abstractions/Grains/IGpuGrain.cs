@@ -1,0 +1,24 @@
+using Telemetry.State;
+
+namespace Telemetry.Grains;
+
+/// <summary>One GPU, keyed by its UUID: live state, windows, history and health.</summary>
+[Alias("telemetry.IGpuGrain")]
+public interface IGpuGrain : IGrainWithStringKey
+{
+    /// <summary>Applies the GPU's block of a report; a replay of an applied (bootId, seq) changes nothing.</summary>
+    [Alias("Apply")]
+    Task<GpuBrief> ApplyAsync(GpuReport report);
+
+    /// <summary>The GPU's live state, or null when it has never reported.</summary>
+    [Alias("GetSnapshot")]
+    Task<GpuSnapshot?> GetSnapshotAsync();
+
+    /// <summary>10-second means and maxima of a field over the last <paramref name="minutes"/> (1–60).</summary>
+    [Alias("GetHistory")]
+    Task<HistoryPoint[]> GetHistoryAsync(int fieldId, int minutes);
+
+    /// <summary>The node has gone silent: the GPU is offline from <paramref name="since"/> until it reports again.</summary>
+    [Alias("MarkOffline")]
+    Task<GpuBrief?> MarkOfflineAsync(DateTimeOffset since);
+}
