@@ -1,2 +1,3 @@
-var app = WebApplication.CreateBuilder(args).Build();
-app.Run();
+using Telemetry.Silo.Hosting;
+
+return await SiloProgram.RunAsync(args);

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Runs every test of the project on a fresh Debian 12 machine with the .NET 10 SDK.
+# Installs what the tests need (as root, or through sudo), builds once in Release, runs each test
+# project, and ends with one line: "N passed, M failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+# Debian packages the tests start for real; none are needed by the single-silo tests yet.
+packages=()
+missing=()
+for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  echo "Installing ${missing[*]} ..."
+  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" \
+    || { echo "Could not install ${missing[*]}"; echo "0 passed, 1 failed"; exit 1; }
+fi
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+results=$(mktemp -d)
+echo "== build (Release)"
+if ! dotnet build Telemetry.sln -c Release >"$results/build.txt" 2>&1; then
+  tail -n 40 "$results/build.txt"
+  echo "Build failed."
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+status=0
+for project in tests/*.Tests/*.Tests.csproj; do
+  name=$(basename "$project" .csproj)
+  echo "== $name"
+  dotnet test "$project" -c Release --no-build --blame-hang-timeout 10m --logger "console;verbosity=normal" >"$results/$name.log" 2>&1 || status=1
+  grep -E '^\s*(Failed|Skipped) [A-Z]|^(Passed|Failed)!|\[FAIL\]|Error Message|Assert\.' "$results/$name.log" | head -n 60
+done
+
+passed=0; failed=0; counted=0
+for log in "$results"/*.log; do
+  line=$(grep -E '(Passed|Failed)! +- +Failed: +[0-9]+, +Passed: +[0-9]+' "$log" | tail -n 1)
+  if [ -z "$line" ]; then failed=$((failed + 1)); echo "No test summary in $(basename "$log" .log): it did not run."; continue; fi
+  f=$(sed -E 's/.*Failed: +([0-9]+),.*/\1/' <<<"$line"); p=$(sed -E 's/.*Passed: +([0-9]+),.*/\1/' <<<"$line")
+  passed=$((passed + p)); failed=$((failed + f)); counted=$((counted + 1))
+done
+[ "$status" -eq 0 ] || [ "$failed" -gt 0 ] || failed=1
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

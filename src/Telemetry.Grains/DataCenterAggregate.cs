@@ -1,0 +1,79 @@
+using Telemetry.Health;
+using Telemetry.State;
+
+namespace Telemetry.Grains;
+
+/// <summary>
+/// A data center's nodes and the summary over them. A node whose summaries stopped arriving
+/// (its grain is gone) counts as offline after <see cref="StaleAfter"/>.
+/// </summary>
+public sealed class DataCenterAggregate(string id)
+{
+    /// <summary>Three missed heartbeats.</summary>
+    public static readonly TimeSpan StaleAfter = TimeSpan.FromSeconds(35);
+
+    private readonly SortedDictionary<string, (NodeSummary Summary, DateTimeOffset ReceivedAt)> _nodes = new(StringComparer.Ordinal);
+
+    public int NodeCount => _nodes.Count;
+
+    public void Update(NodeSummary summary, DateTimeOffset receivedAt) => _nodes[summary.NodeId] = (summary, receivedAt);
+
+    /// <summary>The summary as of <paramref name="now"/>.</summary>
+    public DataCenterSummary Summarize(DateTimeOffset now, double admissionWeight)
+    {
+        var counts = HealthCounts.Zero;
+        var free = 0;
+        var power = 0.0;
+        var utils = new List<double>(_nodes.Count * 8);
+        foreach (var (summary, receivedAt) in _nodes.Values)
+        {
+            if (now - receivedAt > StaleAfter)
+            {
+                counts = counts.Add(new HealthCounts(0, 0, 0, summary.Gpus));
+                continue;
+            }
+
+            counts = counts.Add(summary.GpusByHealth);
+            free += summary.FreeGpus;
+            power += summary.PowerW;
+            utils.AddRange(summary.GpuUtilPct);
+        }
+
+        return new DataCenterSummary
+        {
+            Id = id,
+            Nodes = _nodes.Count,
+            Gpus = counts.Total,
+            GpusByHealth = counts,
+            FreeGpus = free,
+            Utilization = Utilization(utils),
+            PowerW = power,
+            AdmissionWeight = admissionWeight,
+        };
+    }
+
+    /// <summary>One page of node summaries, ordered by node id; stale nodes are shown offline.</summary>
+    public NodeSummary[] Page(int skip, int take, DateTimeOffset now) =>
+        [.. _nodes.Values.Skip(skip).Take(take).Select(n => now - n.ReceivedAt > StaleAfter ? AsOffline(n.Summary) : n.Summary)];
+
+    private static NodeSummary AsOffline(NodeSummary summary) => summary with
+    {
+        Health = HealthState.Offline,
+        GpusByHealth = new HealthCounts(0, 0, 0, summary.Gpus),
+        FreeGpus = 0,
+        GpuUtilPct = [],
+        PowerW = 0,
+    };
+
+    private static UtilizationSummary Utilization(List<double> utils)
+    {
+        if (utils.Count == 0)
+        {
+            return UtilizationSummary.Zero;
+        }
+
+        utils.Sort();
+        var rank = (int)Math.Ceiling(0.95 * utils.Count) - 1;
+        return new UtilizationSummary(utils.Average(), utils[Math.Clamp(rank, 0, utils.Count - 1)]);
+    }
+}

@@ -1,0 +1,128 @@
+using Microsoft.Extensions.Logging;
+using Telemetry.Fields;
+using Telemetry.Grains.Health;
+using Telemetry.Grains.Windows;
+using Telemetry.Health;
+using Telemetry.State;
+using Telemetry.Wire;
+
+namespace Telemetry.Grains;
+
+/// <summary>
+/// One GPU. Thin: it keeps the GPU's identity and replay guard, and hands samples to
+/// <see cref="GpuWindows"/> and <see cref="GpuHealthTracker"/>, where the logic lives.
+/// </summary>
+/// <remarks>
+/// Placed on the silo of its first caller, which is its node grain, so the node's fan-out stays in-process.
+/// Kept for a day without calls so a silent GPU's verdict stays readable after its node goes offline.
+/// </remarks>
+[PreferLocalPlacement]
+[CollectionAgeLimit(Days = 1)]
+public sealed partial class GpuGrain(TimeProvider time, ILogger<GpuGrain> logger) : Grain, IGpuGrain
+{
+    private readonly GpuWindows _windows = new();
+    private readonly GpuHealthTracker _health = new();
+    private readonly XidLog _xids = new();
+    private string? _nodeId;
+    private string _model = "";
+    private int _index;
+    private string? _jobId;
+    private string? _bootId;
+    private ulong _lastSeq;
+
+    public Task<GpuBrief> ApplyAsync(GpuReport report)
+    {
+        var samples = report.Samples;
+        var newBoot = _bootId is not null && !string.Equals(_bootId, report.BootId, StringComparison.Ordinal);
+        if (!newBoot && _bootId is not null && report.Seq <= _lastSeq)
+        {
+            // A retried body whose node grain did not record it: the GPU already has these samples.
+            return Task.FromResult(Brief());
+        }
+
+        _bootId = report.BootId;
+        _lastSeq = report.Seq;
+        _nodeId = report.NodeId;
+        _index = samples.Index;
+        _model = samples.Model;
+        _jobId = samples.JobId;
+        _windows.Add(samples);
+        if (samples.Xids.Length > 0)
+        {
+            _xids.Add(DateTimeOffset.FromUnixTimeMilliseconds(samples.Timestamps[^1]), samples.Xids);
+        }
+
+        if (_health.Observe(samples, newBoot, time.GetUtcNow()))
+        {
+            LogHealthChanged(this.GetPrimaryKeyString(), _health.Verdict.State, string.Join("; ", _health.Verdict.Reasons));
+        }
+
+        return Task.FromResult(Brief());
+    }
+
+    public Task<GpuSnapshot?> GetSnapshotAsync()
+    {
+        if (_nodeId is null)
+        {
+            return Task.FromResult<GpuSnapshot?>(null);
+        }
+
+        var newest = _windows.NewestTimestampMs;
+        return Task.FromResult<GpuSnapshot?>(new GpuSnapshot
+        {
+            Uuid = this.GetPrimaryKeyString(),
+            Node = _nodeId,
+            DataCenter = NodeIds.DataCenterOf(_nodeId),
+            Index = _index,
+            Model = _model,
+            JobId = _jobId,
+            Health = _health.Verdict,
+            LastSampleAt = newest is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null,
+            Samples = _windows.SampleCount,
+            Last = _windows.LastValues(),
+            Windows = _windows.Snapshot(),
+            Xids = _xids.NewestFirst(),
+        });
+    }
+
+    public Task<HistoryPoint[]> GetHistoryAsync(int fieldId, int minutes) =>
+        Task.FromResult(_nodeId is null ? [] : _windows.History(fieldId, minutes));
+
+    public Task<GpuBrief?> MarkOfflineAsync(DateTimeOffset since)
+    {
+        if (_nodeId is null)
+        {
+            return Task.FromResult<GpuBrief?>(null);
+        }
+
+        if (_health.MarkOffline(since))
+        {
+            LogHealthChanged(this.GetPrimaryKeyString(), HealthState.Offline, "node silent");
+        }
+
+        return Task.FromResult<GpuBrief?>(Brief());
+    }
+
+    private GpuBrief Brief()
+    {
+        var used = _windows.LastValue(FieldCatalog.FbUsedMib);
+        var total = _windows.LastValue(FieldCatalog.FbTotalMib);
+        return new GpuBrief
+        {
+            Uuid = this.GetPrimaryKeyString(),
+            Index = _index,
+            Model = _model,
+            JobId = _jobId,
+            Health = _health.Verdict.State,
+            UtilPct = Measured(_windows.LastValue(FieldCatalog.GpuUtilPct)),
+            PowerW = Measured(_windows.LastValue(FieldCatalog.PowerW)),
+            TempC = Measured(_windows.LastValue(FieldCatalog.GpuTempC)),
+            FbFreeMib = Measured(total - used),
+        };
+    }
+
+    private static double? Measured(double value) => double.IsNaN(value) ? null : value;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "GPU {Uuid} is now {State}: {Reasons}")]
+    private partial void LogHealthChanged(string uuid, HealthState state, string reasons);
+}

@@ -1,0 +1,37 @@
+using Telemetry.State;
+
+namespace Telemetry.Grains;
+
+/// <summary>The last <see cref="Capacity"/> XID events of a GPU, as a ring.</summary>
+public sealed class XidLog
+{
+    /// <summary>Events kept per GPU.</summary>
+    public const int Capacity = 100;
+
+    private readonly XidEvent[] _events = new XidEvent[Capacity];
+    private int _next;
+    private int _count;
+
+    /// <summary>Records each code as an event at <paramref name="at"/>.</summary>
+    public void Add(DateTimeOffset at, ReadOnlySpan<int> codes)
+    {
+        foreach (var code in codes)
+        {
+            _events[_next] = new XidEvent(at, code);
+            _next = (_next + 1) % Capacity;
+            _count = Math.Min(_count + 1, Capacity);
+        }
+    }
+
+    /// <summary>The kept events, newest first.</summary>
+    public XidEvent[] NewestFirst()
+    {
+        var result = new XidEvent[_count];
+        for (var i = 0; i < _count; i++)
+        {
+            result[i] = _events[(_next - 1 - i + Capacity) % Capacity];
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,31 @@
+using System.Text.Json.Serialization;
+using Telemetry.Silo.Hosting;
+
+namespace Telemetry.Silo.Api;
+
+/// <summary>Switches on the state API, liveness and readiness, problem details and the OpenAPI document.</summary>
+public static class ApiHostingExtensions
+{
+    public static WebApplicationBuilder AddStateApi(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+        builder.Services.ConfigureHttpJsonOptions(options =>
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
+        return builder;
+    }
+
+    public static WebApplication MapStateApi(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapOpenApi();
+        app.MapGroup("/api/v1").MapStateEndpoints();
+        app.MapGet("/healthz", () => TypedResults.Text("ok")).WithName("Healthz").WithSummary("The process is alive");
+        app.MapGet("/readyz", (ReadinessGate gate) => gate.IsReady
+                ? (IResult)TypedResults.Text("ready")
+                : ApiProblems.Unavailable("The silo is starting or stopping."))
+            .WithName("Readyz").WithSummary("The silo has joined the cluster and is serving");
+        return app;
+    }
+}

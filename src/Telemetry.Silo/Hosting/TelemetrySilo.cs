@@ -1,0 +1,36 @@
+using Telemetry.Silo.Api;
+using Telemetry.Silo.Demo;
+using Telemetry.Silo.Ingest;
+using Telemetry.Silo.Metrics;
+
+namespace Telemetry.Silo.Hosting;
+
+/// <summary>Builds the silo: Orleans, ingest, the state API, metrics, and the demo fleet when asked.</summary>
+public static class TelemetrySilo
+{
+    /// <summary>The command-line switch that also runs a simulated fleet against this silo.</summary>
+    public const string DemoSwitch = "--demo";
+
+    /// <summary>Builds a ready-to-run silo from command-line arguments (ASP.NET Core's, plus <c>--demo</c>).</summary>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var demo = args.Contains(DemoSwitch, StringComparer.Ordinal);
+        var builder = WebApplication.CreateBuilder(args.Where(a => a != DemoSwitch).ToArray());
+        builder.AddTelemetryCluster();
+        builder.AddIngest();
+        builder.AddStateApi();
+        builder.AddSiloMetrics();
+        if (demo)
+        {
+            builder.AddDemoFleet();
+        }
+
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.MapIngest();
+        app.MapStateApi();
+        app.MapSiloMetrics();
+        return app;
+    }
+}

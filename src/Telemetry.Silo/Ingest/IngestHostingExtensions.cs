@@ -1,0 +1,39 @@
+using Microsoft.Extensions.Options;
+
+namespace Telemetry.Silo.Ingest;
+
+/// <summary>Switches on <c>POST /api/v1/ingest</c>.</summary>
+public static partial class IngestHostingExtensions
+{
+    public static WebApplicationBuilder AddIngest(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<IngestOptions>, IngestOptionsValidator>();
+        builder.Services.AddSingleton<IIngestAuthorizer, OpenIngestAuthorizer>();
+        builder.Services.AddSingleton<IngestDispatcher>();
+        builder.Services.AddSingleton<IngestHandler>();
+        return builder;
+    }
+
+    public static WebApplication MapIngest(this WebApplication app)
+    {
+        app.MapPost("/api/v1/ingest", (HttpContext context, IngestHandler handler) => handler.HandleAsync(context))
+            .WithName("Ingest")
+            .WithSummary("Ingest node reports (wire format v1, MessagePack)")
+            .Accepts<byte[]>(Telemetry.Wire.WireContentTypes.MessagePack, Telemetry.Wire.WireContentTypes.VndMessagePack)
+            .Produces<IngestAnswer>(StatusCodes.Status202Accepted)
+            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(413)
+            .ProducesProblem(415).ProducesProblem(429).ProducesProblem(503);
+
+        var authorizer = app.Services.GetRequiredService<IIngestAuthorizer>();
+        if (!authorizer.IsEnabled)
+        {
+            LogIngestOpen(app.Logger);
+        }
+
+        return app;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Ingest authentication is OFF: no Ingest:TokenSecret is set, so any host can write any node's telemetry")]
+    private static partial void LogIngestOpen(ILogger logger);
+}

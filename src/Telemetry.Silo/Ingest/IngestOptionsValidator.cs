@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Options;
+
+namespace Telemetry.Silo.Ingest;
+
+/// <summary>Checks <see cref="IngestOptions"/> at start, naming the key that is wrong.</summary>
+public sealed class IngestOptionsValidator : IValidateOptions<IngestOptions>
+{
+    /// <summary>Smallest sensible body limit: one report of a few GPUs.</summary>
+    public const long MinBodyBytes = 1024;
+
+    /// <summary>Largest body limit: bodies are buffered whole, so this bounds memory per request.</summary>
+    public const long MaxBodyBytes = 256L * 1024 * 1024;
+
+    public ValidateOptionsResult Validate(string? name, IngestOptions options)
+    {
+        var errors = new List<string>();
+        if (options.MaxBodyBytes is < MinBodyBytes or > MaxBodyBytes)
+        {
+            errors.Add($"Ingest:MaxBodyBytes is {options.MaxBodyBytes}; expected {MinBodyBytes}–{MaxBodyBytes} bytes.");
+        }
+
+        if (options.MaxClockSkew < TimeSpan.Zero || options.MaxClockSkew > TimeSpan.FromDays(1))
+        {
+            errors.Add($"Ingest:MaxClockSkew is {options.MaxClockSkew}; expected between 00:00:00 and 1.00:00:00.");
+        }
+
+        if (options.TokenSecret is { Length: < 16 })
+        {
+            errors.Add("Ingest:TokenSecret is too short; use at least 16 characters (32 random bytes, base64, is a good secret).");
+        }
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+}
