@@ -1,0 +1,201 @@
+using Telemetry.Fields;
+using Telemetry.Health;
+using Telemetry.Wire;
+
+namespace Telemetry.Grains.Health;
+
+/// <summary>
+/// One GPU's health state machine (healthy → degraded → unhealthy; offline when silent), driven by
+/// <see cref="HealthRules"/>. Time comes only from the arguments: holds and rates run on sample time
+/// (the reports' timestamps), <see cref="HealthVerdict.Since"/> on the server times passed in.
+/// </summary>
+/// <remarks>
+/// <list type="bullet">
+/// <item>Unhealthy rules (XIDs 48, 64, 74, 79, 95, 119, 120, 140; ecc_dbe_delta &gt; 0; row_remap_failure = 1) are
+/// sticky: they end only on <see cref="ClearByOperator"/> or on a reset — a report with newBoot whose
+/// own samples and XIDs fire no unhealthy rule.</item>
+/// <item>Event rules (XIDs 94, 63, 38, 39, 42) hold for <see cref="HealthRules.EventHold"/> after their last occurrence.</item>
+/// <item>Condition rules (row_remap_pending = 1, gpu_temp_c over <see cref="GpuModelLimits"/>, throttling in more
+/// than half of the last minute's samples that measured clock_event_reasons, PCIe replays or NVLink CRC errors
+/// over their per-minute limits) clear once absent for <see cref="HealthRules.ConditionClear"/>.</item>
+/// <item>Offline is set by <see cref="MarkOffline"/>; the next report leaves it and re-evaluates, sticky rules kept.</item>
+/// </list>
+/// XIDs are stamped with the report's newest sample time. Reasons list every active rule, worst first,
+/// then in the order they first fired; <see cref="HealthVerdict.Since"/> moves only when the state changes.
+/// </remarks>
+public sealed class GpuHealthTracker
+{
+    private readonly List<ActiveRule> _active = [];
+    private readonly MinuteTally _minute = new();
+    private long? _newestMs;
+    private bool _offline;
+
+    /// <summary>Starts healthy since <paramref name="since"/>.</summary>
+    public GpuHealthTracker(DateTimeOffset since) => Verdict = HealthVerdict.HealthySince(since);
+
+    /// <summary>The current verdict.</summary>
+    public HealthVerdict Verdict { get; private set; }
+
+    /// <summary>
+    /// Applies one report of the GPU. <paramref name="newBoot"/> says this is the first report of a new
+    /// exporter boot (a reset when the report is clean); <paramref name="now"/> is the server's receive time.
+    /// Returns true when the state or the reasons changed.
+    /// </summary>
+    public bool Observe(GpuSamples samples, bool newBoot, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(samples);
+        _offline = false;
+        if (samples.SampleCount == 0)
+        {
+            return UpdateVerdict(now);
+        }
+
+        var reportMs = samples.Timestamps[^1];
+        _newestMs = _newestMs is { } n && n > reportMs ? n : reportMs;
+        var dirty = false;
+        foreach (var code in samples.Xids)
+        {
+            if (HealthRules.Xids.TryGetValue(code, out var rule))
+            {
+                dirty |= Fire(rule, reportMs);
+            }
+        }
+
+        var tempLimit = GpuModelLimits.MaxTemperatureC(samples.Model);
+        for (var row = 0; row < samples.SampleCount; row++)
+        {
+            dirty |= ObserveRow(samples, row, tempLimit);
+        }
+
+        if (newBoot && !dirty)
+        {
+            // A reset: the GPU came back clean, so the sticky verdicts from before it no longer stand.
+            _active.RemoveAll(a => a.Hold is null);
+        }
+
+        ObserveLastMinute(_newestMs.Value);
+        _active.RemoveAll(a => a.ExpiredAt(_newestMs.Value));
+        return UpdateVerdict(now);
+    }
+
+    /// <summary>The node went silent: offline from <paramref name="since"/>. Returns true when that changed the verdict.</summary>
+    public bool MarkOffline(DateTimeOffset since)
+    {
+        if (_offline)
+        {
+            return false;
+        }
+
+        _offline = true;
+        return UpdateVerdict(since);
+    }
+
+    /// <summary>An operator cleared the GPU: every active rule is dropped (conditions still present fire again on the next report).</summary>
+    public bool ClearByOperator(DateTimeOffset now)
+    {
+        _active.Clear();
+        return UpdateVerdict(now);
+    }
+
+    private bool ObserveRow(GpuSamples samples, int row, double tempLimit)
+    {
+        var ts = samples.Timestamps[row];
+        var dirty = false;
+        if (samples.Value(row, FieldCatalog.EccDbeDelta) > 0)
+        {
+            dirty |= Fire(HealthRules.EccDoubleBit, ts);
+        }
+
+        if (samples.Value(row, FieldCatalog.RowRemapFailure) >= 1)
+        {
+            dirty |= Fire(HealthRules.RowRemapFailure, ts);
+        }
+
+        if (samples.Value(row, FieldCatalog.RowRemapPending) >= 1)
+        {
+            Fire(HealthRules.RowRemapPending, ts);
+        }
+
+        if (samples.Value(row, FieldCatalog.GpuTempC) > tempLimit)
+        {
+            Fire(HealthRules.OverTemperature, ts);
+        }
+
+        _minute.Add(
+            ts,
+            samples.Value(row, FieldCatalog.ClockEventReasons),
+            samples.Value(row, FieldCatalog.PcieReplayDelta),
+            samples.Value(row, FieldCatalog.NvlinkCrcErrorsDelta));
+        return dirty;
+    }
+
+    private void ObserveLastMinute(long newestMs)
+    {
+        var (clockSamples, throttled, replays, crc) = _minute.LastMinute(newestMs);
+        if (throttled * 2 > clockSamples)
+        {
+            Fire(HealthRules.Throttling, newestMs);
+        }
+
+        if (replays > HealthRules.MaxPcieReplaysPerMinute)
+        {
+            Fire(HealthRules.PcieReplaysRising, newestMs);
+        }
+
+        if (crc > HealthRules.MaxNvlinkCrcErrorsPerMinute)
+        {
+            Fire(HealthRules.NvlinkCrcRising, newestMs);
+        }
+    }
+
+    /// <summary>Records that a rule fired at a sample time; returns true when it is an unhealthy rule.</summary>
+    private bool Fire(HealthRule rule, long atMs)
+    {
+        var i = _active.FindIndex(a => a.Rule.Key == rule.Key);
+        if (i < 0)
+        {
+            _active.Add(new ActiveRule(rule, atMs, HoldOf(rule)));
+        }
+        else if (atMs > _active[i].LastSeenMs)
+        {
+            _active[i] = _active[i] with { LastSeenMs = atMs };
+        }
+
+        return rule.Verdict == HealthState.Unhealthy;
+    }
+
+    private static TimeSpan? HoldOf(HealthRule rule) =>
+        rule.Verdict == HealthState.Unhealthy ? null
+        : rule.Key.StartsWith("xid-", StringComparison.Ordinal) ? HealthRules.EventHold
+        : HealthRules.ConditionClear;
+
+    private bool UpdateVerdict(DateTimeOffset at)
+    {
+        var rules = new List<HealthRule>(_active.Count + 1);
+        if (_offline)
+        {
+            rules.Add(HealthRules.Offline);
+        }
+
+        // Stable sort: worst first, then in the order they first fired.
+        rules.AddRange(_active.Select(a => a.Rule).OrderByDescending(r => r.Verdict));
+        var state = _offline ? HealthState.Offline
+            : rules.Count == 0 ? HealthState.Healthy
+            : rules[0].Verdict;
+        var reasons = rules.Select(r => r.Reason).ToArray();
+        var old = Verdict;
+        if (state == old.State && reasons.AsSpan().SequenceEqual(old.Reasons))
+        {
+            return false;
+        }
+
+        Verdict = new HealthVerdict
+        {
+            State = state,
+            Reasons = reasons,
+            RecommendedActions = [.. rules.Select(r => r.Action)],
+            Since = state == old.State ? old.Since : at,
+        };
+        return true;
+    }
+}
