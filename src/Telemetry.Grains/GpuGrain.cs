@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Orleans.Placement;
 using Telemetry.Fields;
 using Telemetry.Grains.Health;
 using Telemetry.Grains.Windows;
@@ -21,7 +22,7 @@ namespace Telemetry.Grains;
 public sealed partial class GpuGrain(TimeProvider time, ILogger<GpuGrain> logger) : Grain, IGpuGrain
 {
     private readonly GpuWindows _windows = new();
-    private readonly GpuHealthTracker _health = new();
+    private readonly GpuHealthTracker _health = new(time.GetUtcNow());
     private readonly XidLog _xids = new();
     private string? _nodeId;
     private string _model = "";
@@ -54,7 +55,7 @@ public sealed partial class GpuGrain(TimeProvider time, ILogger<GpuGrain> logger
 
         if (_health.Observe(samples, newBoot, time.GetUtcNow()))
         {
-            LogHealthChanged(this.GetPrimaryKeyString(), _health.Verdict.State, string.Join("; ", _health.Verdict.Reasons));
+            LogHealthChanged(Uuid, _health.Verdict.State, _health.Verdict.Reasons);
         }
 
         return Task.FromResult(Brief());
@@ -70,7 +71,7 @@ public sealed partial class GpuGrain(TimeProvider time, ILogger<GpuGrain> logger
         var newest = _windows.NewestTimestampMs;
         return Task.FromResult<GpuSnapshot?>(new GpuSnapshot
         {
-            Uuid = this.GetPrimaryKeyString(),
+            Uuid = Uuid,
             Node = _nodeId,
             DataCenter = NodeIds.DataCenterOf(_nodeId),
             Index = _index,
@@ -97,7 +98,7 @@ public sealed partial class GpuGrain(TimeProvider time, ILogger<GpuGrain> logger
 
         if (_health.MarkOffline(since))
         {
-            LogHealthChanged(this.GetPrimaryKeyString(), HealthState.Offline, "node silent");
+            LogHealthChanged(Uuid, HealthState.Offline, _health.Verdict.Reasons);
         }
 
         return Task.FromResult<GpuBrief?>(Brief());
@@ -109,7 +110,7 @@ public sealed partial class GpuGrain(TimeProvider time, ILogger<GpuGrain> logger
         var total = _windows.LastValue(FieldCatalog.FbTotalMib);
         return new GpuBrief
         {
-            Uuid = this.GetPrimaryKeyString(),
+            Uuid = Uuid,
             Index = _index,
             Model = _model,
             JobId = _jobId,
@@ -121,8 +122,10 @@ public sealed partial class GpuGrain(TimeProvider time, ILogger<GpuGrain> logger
         };
     }
 
+    private string Uuid => this.GetPrimaryKeyString();
+
     private static double? Measured(double value) => double.IsNaN(value) ? null : value;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "GPU {Uuid} is now {State}: {Reasons}")]
-    private partial void LogHealthChanged(string uuid, HealthState state, string reasons);
+    private partial void LogHealthChanged(string uuid, HealthState state, string[] reasons);
 }

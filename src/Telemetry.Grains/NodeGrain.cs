@@ -18,10 +18,10 @@ public sealed partial class NodeGrain(
     ILogger<NodeGrain> logger) : Grain, INodeGrain
 {
     private readonly NodeMonitorOptions _options = options.Value;
+    private readonly NodeHealthEvaluator _evaluator = new(time.GetUtcNow(), options.Value.MaxClockLag);
     private readonly SortedDictionary<int, GpuBrief> _gpus = [];
     private readonly ReportIntervalEstimator _interval = new();
     private IReadOnlyDictionary<string, double> _gauges = new Dictionary<string, double>();
-    private HealthVerdict _health = HealthVerdict.HealthySince(DateTimeOffset.UnixEpoch);
     private string? _bootId;
     private ulong _lastSeq;
     private long _reports;
@@ -100,7 +100,7 @@ public sealed partial class NodeGrain(
             Id = NodeId,
             DataCenter = NodeIds.DataCenterOf(NodeId),
             Host = NodeIds.HostOf(NodeId),
-            Health = _health,
+            Health = _evaluator.Verdict,
             Gauges = _gauges,
             LastReportAt = _lastReportAt,
             FreeGpus = FreeGpus(),
@@ -138,7 +138,7 @@ public sealed partial class NodeGrain(
         }
 
         var now = time.GetUtcNow();
-        if (!_silent && now - last > _interval.OfflineAfter(_options.MinOfflineAfter))
+        if (!_silent && now - last >= OfflineAfter())
         {
             _silent = true;
             LogNodeSilent(NodeId, now - last);
@@ -167,17 +167,21 @@ public sealed partial class NodeGrain(
         }
     }
 
+    /// <summary>Silence that makes this node offline: three report intervals, never under the configured minimum.</summary>
+    private TimeSpan OfflineAfter()
+    {
+        var threeIntervals = 3 * (_interval.Interval ?? TimeSpan.Zero);
+        return threeIntervals > _options.MinOfflineAfter ? threeIntervals : _options.MinOfflineAfter;
+    }
+
     private void Reassess(DateTimeOffset now)
     {
-        var lastReportAt = _lastReportAt ?? now;
+        var before = _evaluator.Verdict.State;
         var newestSample = DateTimeOffset.FromUnixTimeMilliseconds(_newestSampleMs);
-        var verdict = NodeHealthEvaluator.Evaluate(_gpus.Values, _silent, lastReportAt, newestSample, _options.MaxClockLag, _health, now);
-        if (verdict.State != _health.State)
+        if (_evaluator.Evaluate([.. _gpus.Values], _lastReportAt, newestSample, OfflineAfter(), now) && _evaluator.Verdict.State != before)
         {
-            LogHealthChanged(NodeId, verdict.State, string.Join("; ", verdict.Reasons));
+            LogHealthChanged(NodeId, _evaluator.Verdict.State, _evaluator.Verdict.Reasons);
         }
-
-        _health = verdict;
     }
 
     private int FreeGpus()
@@ -225,7 +229,7 @@ public sealed partial class NodeGrain(
         return new NodeSummary
         {
             NodeId = NodeId,
-            Health = _health.State,
+            Health = _evaluator.Verdict.State,
             GpusByHealth = new HealthCounts(healthy, degraded, unhealthy, offline),
             FreeGpus = FreeGpus(),
             GpuUtilPct = [.. utils],
@@ -239,5 +243,5 @@ public sealed partial class NodeGrain(
     private partial void LogNodeSilent(string nodeId, TimeSpan silence);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Node {NodeId} is now {State}: {Reasons}")]
-    private partial void LogHealthChanged(string nodeId, HealthState state, string reasons);
+    private partial void LogHealthChanged(string nodeId, HealthState state, string[] reasons);
 }

@@ -15,6 +15,6 @@ public sealed class NodeMonitorOptions
     /// <summary>A node's summary is re-sent at least this often even when nothing changed. Default 10 s.</summary>
     public TimeSpan SummaryHeartbeat { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Newest sample older than receive time by more than this marks the node degraded (clock skew). Default 5 min.</summary>
-    public TimeSpan MaxClockLag { get; set; } = TimeSpan.FromMinutes(5);
+    /// <summary>Newest sample older than its report's receive time by more than this marks the node degraded (clock skew). Default 30 s.</summary>
+    public TimeSpan MaxClockLag { get; set; } = TimeSpan.FromSeconds(30);
 }
