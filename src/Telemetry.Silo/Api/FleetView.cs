@@ -3,7 +3,14 @@ using Telemetry.State;
 namespace Telemetry.Silo.Api;
 
 /// <summary><c>GET /api/v1/fleet</c>: totals over every data center, and the data centers.</summary>
-/// <param name="UtilizationMean">Mean utilization over every GPU that measured it, percent.</param>
+/// <param name="DataCenterCount">Data centers with reporting nodes.</param>
+/// <param name="Nodes">Nodes, every data center.</param>
+/// <param name="Gpus">GPUs, every data center.</param>
+/// <param name="GpusByHealth">GPUs by health state.</param>
+/// <param name="FreeGpus">GPUs healthy, reporting and without a job.</param>
+/// <param name="UtilizationMean">Mean utilization over every reporting GPU, percent.</param>
+/// <param name="PowerW">Summed newest power draw, W.</param>
+/// <param name="DataCenters">Each data center's summary.</param>
 public sealed record FleetView(
     int DataCenterCount,
     int Nodes,

@@ -1,5 +1,5 @@
 using Telemetry.Silo.Api;
-using Telemetry.Silo.Demo;
+
 using Telemetry.Silo.Ingest;
 using Telemetry.Silo.Metrics;
 
@@ -22,7 +22,7 @@ public static class TelemetrySilo
         builder.AddSiloMetrics();
         if (demo)
         {
-            builder.AddDemoFleet();
+            //DEMO builder.AddDemoFleet();
         }
 
         configure?.Invoke(builder);

@@ -20,7 +20,8 @@ public static partial class IngestHostingExtensions
         app.MapPost("/api/v1/ingest", (HttpContext context, IngestHandler handler) => handler.HandleAsync(context))
             .WithName("Ingest")
             .WithSummary("Ingest node reports (wire format v1, MessagePack)")
-            .Accepts<byte[]>(Telemetry.Wire.WireContentTypes.MessagePack, Telemetry.Wire.WireContentTypes.VndMessagePack)
+            // No Accepts() metadata: routing would answer a wrong Content-Type with an empty 415 before the handler's problem+json.
+            .WithDescription("Body: one or more NodeReport values (MessagePack, application/x-msgpack), optionally gzip or br; see docs/wire-format.md.")
             .Produces<IngestAnswer>(StatusCodes.Status202Accepted)
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(413)
             .ProducesProblem(415).ProducesProblem(429).ProducesProblem(503);
