@@ -1,4 +1,5 @@
 using Telemetry.Silo.Api;
+using Telemetry.Silo.Demo;
 
 using Telemetry.Silo.Ingest;
 using Telemetry.Silo.Metrics;
@@ -22,7 +23,7 @@ public static class TelemetrySilo
         builder.AddSiloMetrics();
         if (demo)
         {
-            //DEMO builder.AddDemoFleet();
+            builder.AddDemoFleet();
         }
 
         configure?.Invoke(builder);
