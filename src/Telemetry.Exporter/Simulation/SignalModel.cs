@@ -22,7 +22,8 @@ internal static class SignalModel
         var (target, fbTarget) = Targets(job, model, t, load, ref random);
 
         var thermal = gpu.TempC > model.SlowdownTempC;
-        var util = gpu.Util += (target - gpu.Util) * (gpu.Warm ? step.UtilAlpha : 1);
+        // A lost GPU stops at once; everything else eases toward its target.
+        var util = gpu.Util = dead ? 0 : gpu.Util + ((target - gpu.Util) * (gpu.Warm ? step.UtilAlpha : 1));
         var sm = job is null ? 0 : util * job.SmEfficiency;
         var tensor = job is null ? 0 : sm * job.TensorShare;
 
