@@ -9,7 +9,7 @@ namespace Telemetry.Exporter.Simulation;
 /// </summary>
 public sealed class FleetSimulator
 {
-    private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(3);
     private readonly HttpMessageHandler? _handler;
     private readonly TimeProvider _time;
     private readonly SimulatorCounters _counters = new();
