@@ -1,1 +1,9 @@
-return 0;
+using System.CommandLine;
+using Telemetry.Exporter.Cli;
+
+var root = new RootCommand("GPU telemetry exporter: streams node reports to the telemetry cluster's ingest API.")
+{
+    SimulateCommand.Create(),
+};
+
+return await root.Parse(args).InvokeAsync();

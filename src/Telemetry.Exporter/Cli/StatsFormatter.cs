@@ -1,0 +1,48 @@
+using System.Globalization;
+using Telemetry.Exporter.Simulation;
+
+namespace Telemetry.Exporter.Cli;
+
+/// <summary>Renders <see cref="SimulatorStats"/> for people: the live line and the final summary.</summary>
+internal static class StatsFormatter
+{
+    /// <summary>One progress line; rates are over the time since <paramref name="previous"/>.</summary>
+    public static string Line(SimulatorStats current, SimulatorStats previous)
+    {
+        var seconds = Math.Max(1e-3, (current.Elapsed - previous.Elapsed).TotalSeconds);
+        var reports = (current.ReportsAccepted - previous.ReportsAccepted) / seconds;
+        var samples = (current.SamplesAccepted - previous.SamplesAccepted) / seconds;
+        return string.Create(CultureInfo.InvariantCulture,
+            $"[{current.Elapsed:hh\\:mm\\:ss}] {reports:F1} reports/s  {samples:F0} samples/s  errors {Errors(current)}  " +
+            $"p50 {current.RecentLatencyP50Ms:F1} ms  p99 {current.RecentLatencyP99Ms:F1} ms  in-flight {current.InFlight}");
+    }
+
+    /// <summary>The end-of-run summary, several lines.</summary>
+    public static string Summary(SimulatorStats stats)
+    {
+        var lines = new List<string>
+        {
+            string.Create(CultureInfo.InvariantCulture,
+                $"simulated {stats.Nodes} nodes for {stats.Elapsed:hh\\:mm\\:ss}: {stats.ReportsAccepted} reports accepted " +
+                $"({stats.SamplesAccepted} samples, {stats.BytesAccepted / 1_048_576.0:F1} MiB), {stats.ReportsRejected} rejected, " +
+                $"{stats.Retries} retries, {stats.ReportsSkipped} skipped, {stats.XidsInjected} XIDs injected"),
+            $"errors: {Errors(stats)}",
+            string.Create(CultureInfo.InvariantCulture,
+                $"latency ms: p50 {stats.LatencyP50Ms:F1}, p99 {stats.LatencyP99Ms:F1}, max {stats.LatencyMaxMs:F1}"),
+        };
+        if (stats.FirstRejection is { } rejection)
+        {
+            lines.Add($"first rejection: {rejection}");
+        }
+
+        return string.Join(Environment.NewLine, lines);
+    }
+
+    private static string Errors(SimulatorStats stats)
+    {
+        var total = stats.Errors.Values.Sum();
+        return total == 0
+            ? "0"
+            : $"{total} ({string.Join(", ", stats.Errors.Select(e => $"{e.Key} {e.Value}"))})";
+    }
+}

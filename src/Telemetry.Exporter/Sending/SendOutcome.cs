@@ -1,0 +1,14 @@
+namespace Telemetry.Exporter.Sending;
+
+/// <summary>How sending one body ended.</summary>
+internal enum SendOutcome
+{
+    /// <summary>A 2xx answer (202 by the contract): the reports were applied or were duplicates.</summary>
+    Accepted,
+
+    /// <summary>A 4xx other than 429: the body is wrong and retrying it cannot help.</summary>
+    Rejected,
+
+    /// <summary>The run stopped before the body was accepted or rejected.</summary>
+    Cancelled,
+}

@@ -1,0 +1,121 @@
+using Telemetry.Exporter.Sending;
+
+namespace Telemetry.Exporter.Simulation;
+
+/// <summary>
+/// Simulates a fleet of GPU nodes and streams their reports to ingest servers (WIRE.md), from the
+/// <c>simulate</c> command or in-process (the silo's demo mode). Each node sends one body at a time,
+/// and nodes' send times are spread evenly over the interval.
+/// </summary>
+public sealed class FleetSimulator
+{
+    private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(3);
+    private readonly HttpMessageHandler? _handler;
+    private readonly TimeProvider _time;
+    private readonly SimulatorCounters _counters = new();
+    private int _nodeCount;
+    private long _startedAt;
+    private int _started;
+
+    /// <param name="options">What to simulate; throws <see cref="ArgumentException"/> when invalid.</param>
+    /// <param name="handler">Sends the HTTP requests (e.g. an in-memory test server's); null uses sockets. Not disposed.</param>
+    /// <param name="timeProvider">Clock for timestamps and scheduling; null uses the system clock.</param>
+    public FleetSimulator(SimulatorOptions options, HttpMessageHandler? handler = null, TimeProvider? timeProvider = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var errors = options.Validate();
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException("Invalid simulator options: " + string.Join("; ", errors), nameof(options));
+        }
+
+        Options = options;
+        _handler = handler;
+        _time = timeProvider ?? TimeProvider.System;
+    }
+
+    /// <summary>The options this simulator runs with.</summary>
+    public SimulatorOptions Options { get; }
+
+    /// <summary>Counters so far; safe to call from any thread, during and after the run.</summary>
+    public SimulatorStats GetStats()
+    {
+        var started = Interlocked.Read(ref _startedAt);
+        var elapsed = started == 0 ? TimeSpan.Zero : _time.GetElapsedTime(started);
+        return _counters.Snapshot(elapsed, Volatile.Read(ref _nodeCount));
+    }
+
+    /// <summary>
+    /// Runs until <see cref="SimulatorOptions.Duration"/> has passed or <paramref name="cancellationToken"/> is
+    /// cancelled (a normal end, not an error), then waits briefly for bodies in flight. Runs once per instance.
+    /// </summary>
+    /// <returns>The final counters.</returns>
+    public async Task<SimulatorStats> RunAsync(CancellationToken cancellationToken = default)
+    {
+        if (Interlocked.Exchange(ref _started, 1) != 0)
+        {
+            throw new InvalidOperationException("A FleetSimulator runs once; create another for a new run.");
+        }
+
+        var lanes = FleetLayout.Build(Options, FleetLayout.SignalSeed(Options.Seed))
+            .Select((node, i) => new NodeLane(node, i % Options.Servers.Count))
+            .ToArray();
+        Volatile.Write(ref _nodeCount, lanes.Length);
+
+        using var http = CreateClient();
+        using var gate = new SemaphoreSlim(Options.Concurrency);
+        using var sending = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var endpoints = Options.Servers.Select(IngestEndpoints.Resolve).ToArray();
+        var retry = new RetryPolicy(Options.RetryBaseDelay, Options.RetryMaxDelay);
+        var sender = new IngestSender(http, endpoints, Options.Token, retry, gate, _counters, _time);
+        var scheduler = new ReportScheduler(lanes, Options, sender, _counters, _time);
+
+        Interlocked.Exchange(ref _startedAt, _time.GetTimestamp());
+        try
+        {
+            await scheduler.RunAsync(_startedAt, sending.Token);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Ctrl-C or the host stopping: the end of an open-ended run.
+        }
+
+        await DrainAsync(lanes, sending);
+        return GetStats();
+    }
+
+    private async Task DrainAsync(NodeLane[] lanes, CancellationTokenSource sending)
+    {
+        var pending = lanes.Select(l => l.Pending).OfType<Task>().ToArray();
+        var all = Task.WhenAll(pending);
+        if (!sending.IsCancellationRequested)
+        {
+            await Task.WhenAny(all, Task.Delay(DrainTimeout, _time));
+            await sending.CancelAsync();
+        }
+
+        await all;
+    }
+
+    private HttpClient CreateClient()
+    {
+        if (_handler is not null)
+        {
+            return new HttpClient(_handler, disposeHandler: false) { Timeout = Options.RequestTimeout };
+        }
+
+        HttpMessageHandler handler = Options.DryRun
+            ? new AcceptingHandler()
+            : new SocketsHttpHandler
+            {
+                MaxConnectionsPerServer = Options.Concurrency,
+                ConnectTimeout = TimeSpan.FromSeconds(5),
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                UseCookies = false,
+
+                // Ingest servers sit on the cluster network; an environment proxy would only get in the way.
+                UseProxy = false,
+            };
+        return new HttpClient(handler, disposeHandler: true) { Timeout = Options.RequestTimeout };
+    }
+}

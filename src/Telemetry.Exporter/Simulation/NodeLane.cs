@@ -1,0 +1,53 @@
+using System.Buffers;
+using System.IO.Compression;
+using Telemetry.Exporter.Sending;
+using Telemetry.Wire;
+
+namespace Telemetry.Exporter.Simulation;
+
+/// <summary>
+/// A simulated node as the scheduler sees it: its next due time, its one body in flight, and the
+/// buffers that body is encoded into (reused, since a node never has two bodies at once).
+/// </summary>
+internal sealed class NodeLane(NodeSimulator node, int server)
+{
+    private readonly ArrayBufferWriter<byte> _body = new(16 * 1024);
+    private readonly ArrayBufferWriter<byte> _compressed = new(8 * 1024);
+    private long _xidsSeen;
+
+    public NodeSimulator Node => node;
+
+    /// <summary>The server this node sends to first; follows the last server that answered.</summary>
+    public int Server { get; set; } = server;
+
+    /// <summary>Next report time, in <see cref="TimeProvider"/> timestamp units.</summary>
+    public long DueTimestamp { get; set; }
+
+    /// <summary>The body being sent, or null / completed when the node is free.</summary>
+    public Task? Pending { get; set; }
+
+    public bool IsBusy => Pending is { IsCompleted: false };
+
+    /// <summary>Generates the report ending at <paramref name="nowMs"/> and encodes it (float32 values, every field).</summary>
+    public SendRequest Encode(long nowMs, bool gzip, out long newXids)
+    {
+        var report = node.Generate(nowMs);
+        newXids = node.XidCount - _xidsSeen;
+        _xidsSeen = node.XidCount;
+
+        _body.ResetWrittenCount();
+        NodeReportWriter.Write(_body, report, singlePrecision: true);
+        if (!gzip)
+        {
+            return new SendRequest(_body.WrittenMemory, Gzip: false, Server);
+        }
+
+        _compressed.ResetWrittenCount();
+        using (var zip = new GZipStream(new BufferWriterStream(_compressed), CompressionLevel.Fastest))
+        {
+            zip.Write(_body.WrittenSpan);
+        }
+
+        return new SendRequest(_compressed.WrittenMemory, Gzip: true, Server);
+    }
+}

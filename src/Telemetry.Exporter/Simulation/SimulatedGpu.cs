@@ -1,0 +1,53 @@
+namespace Telemetry.Exporter.Simulation;
+
+/// <summary>
+/// One GPU's evolving state. Plain fields, not properties, because the signal model touches them
+/// for every sample of every GPU and the type never leaves the simulator.
+/// </summary>
+internal sealed class SimulatedGpu(int index, string uuid, int samplesPerReport)
+{
+    public int Index { get; } = index;
+
+    public string Uuid { get; } = uuid;
+
+    /// <summary>This GPU's rows for the current report, reused from report to report.</summary>
+    public double[] Values { get; } = new double[samplesPerReport * Telemetry.Fields.FieldCatalog.Count];
+
+    /// <summary>XID codes raised during the current report.</summary>
+    public List<int> Xids { get; } = [];
+
+    public SimulatedJob? Job;
+
+    /// <summary>An idle GPU gets no new job before this time.</summary>
+    public long IdleUntilMs;
+
+    /// <summary>When the GPU was lost to a fatal XID; <see cref="long.MaxValue"/> while it works.</summary>
+    public long DeadSinceMs = long.MaxValue;
+
+    /// <summary>How much hotter than its neighbours this GPU runs (airflow, coolant loop position), °C.</summary>
+    public double CoolingOffsetC;
+
+    // Lagged physical state, carried from sample to sample.
+    public bool Warm;
+    public double Util;
+    public double PowerW;
+    public double TempC;
+    public double FbUsedMib;
+
+    // Next time of each rare event (Poisson processes).
+    public long NextXidAtMs = long.MaxValue;
+    public long NextSbeAtMs = long.MaxValue;
+    public long NextCrcAtMs = long.MaxValue;
+    public long NextReplayAtMs = long.MaxValue;
+
+    // Counts due in the next sample.
+    public int PendingSbe;
+    public int PendingDbe;
+    public int PendingCrc;
+    public int PendingReplay;
+
+    public bool RowRemapPending;
+    public bool RowRemapFailure;
+
+    public bool IsDeadAt(long t) => t >= DeadSinceMs;
+}

@@ -1,0 +1,105 @@
+using Telemetry.Wire;
+
+namespace Telemetry.Exporter.Simulation;
+
+/// <summary>What to simulate and where to send it. Defaults match the <c>simulate</c> command's.</summary>
+public sealed record SimulatorOptions
+{
+    /// <summary>Ingest servers (base URL or full <c>/api/v1/ingest</c> URL); nodes are spread over them and fail over between them.</summary>
+    public IReadOnlyList<Uri> Servers { get; init; } = [new("http://localhost:5000")];
+
+    /// <summary>Data-center names (the first part of every node id).</summary>
+    public IReadOnlyList<string> DataCenters { get; init; } = ["dc1", "dc2", "dc3"];
+
+    /// <summary>Nodes in each data center.</summary>
+    public int NodesPerDataCenter { get; init; } = 10;
+
+    /// <summary>GPUs on each node, 1–64.</summary>
+    public int GpusPerNode { get; init; } = 8;
+
+    /// <summary>Host names are <c>&lt;prefix&gt;-0001</c>, <c>&lt;prefix&gt;-0002</c>, …</summary>
+    public string HostPrefix { get; init; } = "node";
+
+    /// <summary>Time between a node's reports.</summary>
+    public TimeSpan Interval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Samples per GPU in each report, evenly spaced within the interval.</summary>
+    public int SamplesPerReport { get; init; } = 10;
+
+    /// <summary>How long to run; <see cref="TimeSpan.Zero"/> runs until cancelled.</summary>
+    public TimeSpan Duration { get; init; } = TimeSpan.Zero;
+
+    /// <summary>HTTP requests in flight at most.</summary>
+    public int Concurrency { get; init; } = 64;
+
+    /// <summary>
+    /// XID faults per GPU-hour. Default 2·10⁻⁵: Meta's Llama 3 training saw 419 unexpected interruptions
+    /// in 54 days on 16,384 H100s ("The Llama 3 Herd of Models", 2024).
+    /// </summary>
+    public double XidRatePerGpuHour { get; init; } = 2e-5;
+
+    /// <summary>Seed for jobs, noise and faults; null for a different run each time. GPU UUIDs depend only on the seed (0 when null) and node id.</summary>
+    public int? Seed { get; init; }
+
+    /// <summary>The fleet's model mix; each node draws one model by weight.</summary>
+    public IReadOnlyList<ModelShare> Models { get; init; } = [new(GpuModelSpec.B200, 1)];
+
+    /// <summary>Bearer token sent with every request; null sends none.</summary>
+    public string? Token { get; init; }
+
+    /// <summary>Compress bodies with gzip.</summary>
+    public bool Gzip { get; init; }
+
+    /// <summary>Generate and encode everything but answer every request in-process with 202 (measures the simulator itself).</summary>
+    public bool DryRun { get; init; }
+
+    /// <summary>How long one HTTP attempt may take before it counts as a timeout and is retried.</summary>
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>First back-off after a failed attempt; doubles per failure up to <see cref="RetryMaxDelay"/>, with jitter.</summary>
+    public TimeSpan RetryBaseDelay { get; init; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Longest back-off between attempts.</summary>
+    public TimeSpan RetryMaxDelay { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Total nodes simulated.</summary>
+    public int NodeCount => DataCenters.Count * NodesPerDataCenter;
+
+    /// <summary>What is wrong with these options; empty when they are usable.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        Check(errors, Servers.Count > 0, "at least one server is needed");
+        foreach (var server in Servers)
+        {
+            Check(errors, server.IsAbsoluteUri && server.Scheme is "http" or "https", $"server '{server}' is not an absolute http(s) URL");
+        }
+
+        Check(errors, DataCenters.Count > 0, "at least one data center is needed");
+        foreach (var dc in DataCenters)
+        {
+            Check(errors, NodeIds.IsValidPart(dc), $"data-center name '{dc}' must match [a-z0-9][a-z0-9._-]{{0,62}}");
+        }
+
+        Check(errors, NodeIds.IsValidPart($"{HostPrefix}-{NodesPerDataCenter}"), $"host prefix '{HostPrefix}' makes invalid host names");
+        Check(errors, NodesPerDataCenter > 0, "nodes per data center must be at least 1");
+        Check(errors, GpusPerNode is >= 1 and <= 64, "GPUs per node must be 1–64");
+        Check(errors, Interval > TimeSpan.Zero && Interval <= TimeSpan.FromHours(1), "interval must be over 0 and at most an hour");
+        Check(errors, SamplesPerReport is >= 1 and <= 3_600, "samples per report must be 1–3600");
+        Check(errors, Interval.TotalMilliseconds / Math.Max(1, SamplesPerReport) >= 1, "samples must be at least 1 ms apart (interval / samples per report)");
+        Check(errors, Duration >= TimeSpan.Zero, "duration must not be negative");
+        Check(errors, Concurrency >= 1, "concurrency must be at least 1");
+        Check(errors, XidRatePerGpuHour >= 0 && double.IsFinite(XidRatePerGpuHour), "XID rate must be a finite number ≥ 0");
+        Check(errors, Models.Count > 0 && Models.All(m => m.Weight > 0), "the model mix needs at least one model, each with a weight over 0");
+        Check(errors, RequestTimeout > TimeSpan.Zero, "request timeout must be over 0");
+        return errors;
+    }
+
+    private static void Check(List<string> errors, bool ok, string message)
+    {
+        if (!ok)
+        {
+            errors.Add(message);
+        }
+    }
+}

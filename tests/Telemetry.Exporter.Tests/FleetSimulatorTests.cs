@@ -1,0 +1,70 @@
+using Telemetry.Exporter.Cli;
+using Telemetry.Exporter.Simulation;
+
+namespace Telemetry.Exporter.Tests;
+
+[Collection(RealTimeCollection.Name)]
+public sealed class FleetSimulatorTests
+{
+    [Fact]
+    public async Task RunAsync_WithOneDeadServer_FailsOverAndDeliversEverySeqInOrder()
+    {
+        await using var sink = new IngestSink();
+        var dead = new Uri($"http://127.0.0.1:{IngestSink.FreePort()}");
+        var options = new SimulatorOptions
+        {
+            Servers = [dead, sink.Url],
+            DataCenters = ["dc1"],
+            NodesPerDataCenter = 2,
+            GpusPerNode = 2,
+            Interval = TimeSpan.FromMilliseconds(200),
+            SamplesPerReport = 4,
+            Duration = TimeSpan.FromSeconds(3),
+            Seed = 1,
+            RetryBaseDelay = TimeSpan.FromMilliseconds(5),
+            RetryMaxDelay = TimeSpan.FromMilliseconds(20),
+        };
+        var simulator = new FleetSimulator(options);
+
+        var stats = await simulator.RunAsync();
+
+        var byNode = sink.Reports.GroupBy(r => r.NodeId).ToDictionary(g => g.Key, g => g.Select(r => r.Seq).ToList());
+        Assert.Equal(["dc1/node-0001", "dc1/node-0002"], byNode.Keys.Order());
+        foreach (var seqs in byNode.Values)
+        {
+            // Retries carry the same seq, and a body is never skipped over, so the server sees 1, 2, 3, ...
+            Assert.True(seqs.Count >= 2, $"expected several reports, got {seqs.Count}: {StatsFormatter.Summary(stats)}");
+            Assert.Equal(Enumerable.Range(1, seqs.Count).Select(i => (ulong)i), seqs);
+        }
+
+        Assert.All(sink.ContentTypes, ct => Assert.Equal("application/x-msgpack", ct));
+        Assert.True(stats.Errors.GetValueOrDefault("connection") > 0, "the dead server should have refused connections");
+        Assert.Equal(sink.Reports.Count, stats.ReportsAccepted);
+        Assert.Equal(stats.ReportsAccepted * 2 * 4, stats.SamplesAccepted);
+        Assert.Equal(0, stats.ReportsRejected);
+    }
+
+    [Fact]
+    public async Task RunAsync_Cancelled_ReturnsStatsWithoutThrowing()
+    {
+        var simulator = new FleetSimulator(new SimulatorOptions { DryRun = true, Interval = TimeSpan.FromMilliseconds(100) });
+        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
+
+        var stats = await simulator.RunAsync(cts.Token);
+
+        Assert.True(stats.ReportsAccepted > 0);
+        Assert.Equal(30, stats.Nodes);
+        Assert.Equal(stats.ReportsAccepted * 8 * 10, stats.SamplesAccepted);
+    }
+
+    [Fact]
+    public void Constructor_InvalidOptions_ThrowsNamingTheProblem()
+    {
+        var options = new SimulatorOptions { DataCenters = ["Bad Name"], GpusPerNode = 65 };
+
+        var error = Assert.Throws<ArgumentException>(() => new FleetSimulator(options));
+
+        Assert.Contains("Bad Name", error.Message, StringComparison.Ordinal);
+        Assert.Contains("GPUs per node", error.Message, StringComparison.Ordinal);
+    }
+}
