@@ -30,16 +30,19 @@ status=0
 for project in tests/*.Tests/*.Tests.csproj; do
   name=$(basename "$project" .csproj)
   echo "== $name"
-  dotnet test "$project" -c Release --no-build --blame-hang-timeout 10m --logger "console;verbosity=normal" >"$results/$name.log" 2>&1 || status=1
-  grep -E '^\s*(Failed|Skipped) [A-Z]|^(Passed|Failed)!|\[FAIL\]|Error Message|Assert\.' "$results/$name.log" | head -n 60
+  dotnet test "$project" -c Release --no-build --blame-hang-timeout 10m \
+    --logger "console;verbosity=minimal" --logger "trx;LogFileName=$results/$name.trx" >"$results/$name.log" 2>&1 || status=1
+  grep -vE '^\s*$|warning NU1603' "$results/$name.log" | tail -n 40
 done
 
-passed=0; failed=0; counted=0
-for log in "$results"/*.log; do
-  line=$(grep -E '(Passed|Failed)! +- +Failed: +[0-9]+, +Passed: +[0-9]+' "$log" | tail -n 1)
-  if [ -z "$line" ]; then failed=$((failed + 1)); echo "No test summary in $(basename "$log" .log): it did not run."; continue; fi
-  f=$(sed -E 's/.*Failed: +([0-9]+),.*/\1/' <<<"$line"); p=$(sed -E 's/.*Passed: +([0-9]+),.*/\1/' <<<"$line")
-  passed=$((passed + p)); failed=$((failed + f)); counted=$((counted + 1))
+# Counts come from each project's TRX report: <Counters total=".." passed=".." failed=".." ...>.
+passed=0; failed=0
+for project in tests/*.Tests/*.Tests.csproj; do
+  name=$(basename "$project" .csproj)
+  counters=$(grep -o '<Counters [^>]*>' "$results/$name.trx" 2>/dev/null | head -n 1)
+  if [ -z "$counters" ]; then failed=$((failed + 1)); echo "$name produced no test report: it did not run."; continue; fi
+  p=$(sed -E 's/.* passed="([0-9]+)".*/\1/' <<<"$counters"); f=$(sed -E 's/.* failed="([0-9]+)".*/\1/' <<<"$counters")
+  passed=$((passed + p)); failed=$((failed + f))
 done
 [ "$status" -eq 0 ] || [ "$failed" -gt 0 ] || failed=1
 echo "$passed passed, $failed failed"

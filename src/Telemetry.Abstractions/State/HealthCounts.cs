@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Telemetry.State;
 
 /// <summary>GPUs by health state.</summary>
@@ -10,6 +12,7 @@ public sealed record HealthCounts(
 {
     public static HealthCounts Zero { get; } = new(0, 0, 0, 0);
 
+    [JsonIgnore]
     public int Total => Healthy + Degraded + Unhealthy + Offline;
 
     public HealthCounts Add(HealthCounts other) =>

@@ -1,6 +1,5 @@
 using Telemetry.Silo.Api;
 using Telemetry.Silo.Demo;
-
 using Telemetry.Silo.Ingest;
 using Telemetry.Silo.Metrics;
 
