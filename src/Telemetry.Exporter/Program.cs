@@ -4,6 +4,7 @@ using Telemetry.Exporter.Cli;
 var root = new RootCommand("GPU telemetry exporter: streams node reports to the telemetry cluster's ingest API.")
 {
     SimulateCommand.Create(),
+    TokenCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync();

@@ -21,9 +21,9 @@ public sealed partial class NodeGrain(
     private readonly NodeHealthEvaluator _evaluator = new(time.GetUtcNow(), options.Value.MaxClockLag);
     private readonly SortedDictionary<int, GpuBrief> _gpus = [];
     private readonly ReportIntervalEstimator _interval = new();
+    private readonly BootSequences _boots = new();
+    private readonly Dictionary<int, DateTimeOffset> _gpuLastSeen = [];
     private IReadOnlyDictionary<string, double> _gauges = new Dictionary<string, double>();
-    private string? _bootId;
-    private ulong _lastSeq;
     private long _reports;
     private DateTimeOffset? _lastReportAt;
     private long _newestSampleMs;
@@ -60,8 +60,7 @@ public sealed partial class NodeGrain(
             await FanOutAsync(report);
 
             // Recorded only after every GPU took its block: a failed fan-out is retried whole, and GPUs skip what they have.
-            _bootId = report.BootId;
-            _lastSeq = report.Seq;
+            _boots.Record(report.BootId, report.Seq);
             _reports++;
             var now = time.GetUtcNow();
             _interval.Observe(now);
@@ -75,6 +74,7 @@ public sealed partial class NodeGrain(
             foreach (var gpu in report.Gpus)
             {
                 _newestSampleMs = Math.Max(_newestSampleMs, gpu.Timestamps[^1]);
+                _gpuLastSeen[gpu.Index] = now;
             }
 
             outcome = outcome.Add(new IngestOutcome(1, report.SampleCount, 0));
@@ -106,14 +106,13 @@ public sealed partial class NodeGrain(
             FreeGpus = FreeGpus(),
             ReportIntervalSeconds = _interval.Interval?.TotalSeconds,
             Gpus = [.. _gpus.Values],
-            BootId = _bootId,
-            LastSeq = _lastSeq,
+            BootId = _boots.CurrentBootId,
+            LastSeq = _boots.CurrentSeq,
             Reports = _reports,
         });
     }
 
-    private bool IsReplay(NodeReport report) =>
-        string.Equals(report.BootId, _bootId, StringComparison.Ordinal) && report.Seq <= _lastSeq;
+    private bool IsReplay(NodeReport report) => _boots.IsReplay(report.BootId, report.Seq);
 
     private async Task FanOutAsync(NodeReport report)
     {
@@ -142,7 +141,16 @@ public sealed partial class NodeGrain(
         {
             _silent = true;
             LogNodeSilent(NodeId, now - last);
-            await MarkGpusOfflineAsync(last);
+            await MarkGpusOfflineAsync(_gpus.Keys, last);
+        }
+        else if (!_silent)
+        {
+            // A GPU that dropped out of its node's reports (fallen off the bus, exporter cannot read it) goes offline alone.
+            var missing = _gpuLastSeen.Where(g => now - g.Value >= OfflineAfter() && _gpus[g.Key].Health != HealthState.Offline).Select(g => g.Key).ToArray();
+            if (missing.Length > 0)
+            {
+                await MarkGpusOfflineAsync(missing, _gpuLastSeen[missing[0]]);
+            }
         }
 
         Reassess(now);
@@ -155,9 +163,9 @@ public sealed partial class NodeGrain(
         }
     }
 
-    private async Task MarkGpusOfflineAsync(DateTimeOffset since)
+    private async Task MarkGpusOfflineAsync(IEnumerable<int> indexes, DateTimeOffset since)
     {
-        var calls = _gpus.Values.Select(g => GrainFactory.GetGrain<IGpuGrain>(g.Uuid).MarkOfflineAsync(since)).ToArray();
+        var calls = indexes.Select(i => GrainFactory.GetGrain<IGpuGrain>(_gpus[i].Uuid).MarkOfflineAsync(since)).ToArray();
         foreach (var brief in await Task.WhenAll(calls))
         {
             if (brief is not null)
@@ -177,7 +185,7 @@ public sealed partial class NodeGrain(
     private void Reassess(DateTimeOffset now)
     {
         var before = _evaluator.Verdict.State;
-        var newestSample = DateTimeOffset.FromUnixTimeMilliseconds(_newestSampleMs);
+        DateTimeOffset? newestSample = _newestSampleMs > 0 ? DateTimeOffset.FromUnixTimeMilliseconds(_newestSampleMs) : null;
         if (_evaluator.Evaluate([.. _gpus.Values], _lastReportAt, newestSample, OfflineAfter(), now) && _evaluator.Verdict.State != before)
         {
             LogHealthChanged(NodeId, _evaluator.Verdict.State, _evaluator.Verdict.Reasons);

@@ -1,26 +1,22 @@
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
-using Telemetry.Silo.Hosting;
-
 namespace Telemetry.Silo.Tests;
 
 /// <summary>
-/// A real silo: Orleans on free loopback ports and Kestrel on 127.0.0.1, in this process. Node silence is
-/// judged after 1 s instead of 10 s so offline tests stay short; the body limit is 256 KiB so 413 is cheap.
+/// One real silo shared by a test collection. Node silence is judged after 1 s instead of 10 s so offline
+/// tests stay short; the body limit is 256 KiB so 413 is cheap to provoke.
 /// </summary>
 public sealed class SiloFixture : IAsyncLifetime
 {
     public const long MaxBodyBytes = 256 * 1024;
 
-    private WebApplication? _app;
+    private RunningSilo? _silo;
 
-    public HttpClient Http { get; private set; } = null!;
+    public HttpClient Http => _silo!.Http;
 
-    public Uri BaseAddress { get; private set; } = null!;
+    public Uri BaseAddress => _silo!.BaseAddress;
 
-    public IServiceProvider Services => _app!.Services;
+    public IServiceProvider Services => _silo!.Services;
 
+    /// <summary>Test defaults: free loopback ports, short offline detection, a small body limit, quiet logs.</summary>
     public static string[] Arguments(params string[] extra) =>
     [
         "--urls", "http://127.0.0.1:0",
@@ -34,22 +30,13 @@ public sealed class SiloFixture : IAsyncLifetime
         .. extra,
     ];
 
-    public async Task InitializeAsync()
-    {
-        _app = TelemetrySilo.Build(Arguments());
-        await _app.StartAsync();
-        var address = _app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        BaseAddress = new Uri(address);
-        Http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
-    }
+    public async Task InitializeAsync() => _silo = await RunningSilo.StartAsync();
 
     public async Task DisposeAsync()
     {
-        Http.Dispose();
-        if (_app is not null)
+        if (_silo is not null)
         {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
+            await _silo.DisposeAsync();
         }
     }
 }

@@ -7,6 +7,6 @@ public enum HealthState
     Degraded = 1,
     Unhealthy = 2,
 
-    /// <summary>No report for 3 × the node's report interval (at least 10 s).</summary>
+    /// <summary>No report for 3 × the node's report interval (at least <c>Telemetry:Nodes:MinOfflineAfter</c>, 10 s by default).</summary>
     Offline = 3,
 }

@@ -35,7 +35,7 @@ public static class HealthRules
         new("ecc-dbe", HealthState.Unhealthy, "ECC double-bit error (ecc_dbe_delta > 0)", DrainAndReset);
 
     public static HealthRule RowRemapFailure { get; } =
-        new("row-remap-failure", HealthState.Unhealthy, "row remapping failed (row_remap_failure = 1)", "reset the GPU or reboot immediately");
+        new("row-remap-failure", HealthState.Unhealthy, "row remapping failed (row_remap_failure = 1)", DrainAndReset);
 
     public static HealthRule RowRemapPending { get; } =
         new("row-remap-pending", HealthState.Degraded, "row remap pending (row_remap_pending = 1)", "monitor; reset when idle");
@@ -53,7 +53,7 @@ public static class HealthRules
         new("over-temperature", HealthState.Degraded, "gpu_temp_c over the model's limit", "check cooling / power capping");
 
     public static HealthRule Offline { get; } =
-        new("offline", HealthState.Offline, "no report for 3 × the node's report interval (at least 10 s)", "check the exporter and the node");
+        new("offline", HealthState.Offline, "no report for 3 × the node's report interval (at least Telemetry:Nodes:MinOfflineAfter, 10 s by default)", "check the exporter and the node");
 
     /// <summary>XID code → rule, for the XIDs the table names; other XIDs do not change health.</summary>
     public static FrozenDictionary<int, HealthRule> Xids { get; } = new[]

@@ -4,8 +4,8 @@ using Telemetry.State;
 namespace Telemetry.Grains.Health;
 
 /// <summary>
-/// A node's health: the worst of its GPUs' states (offline worst) and its own checks — exporter silent
-/// (offline) and clock skew (degraded when the newest sample of the last report is more than
+/// A node's health: the worst of its GPUs' states (a GPU that stopped reporting on a node that still
+/// reports counts as degraded) and its own checks — exporter silent (offline) and clock skew (degraded when the newest sample of the last report is more than
 /// <see cref="MaxClockSkew"/> behind the server's receive time).
 /// </summary>
 public sealed class NodeHealthEvaluator
@@ -66,10 +66,14 @@ public sealed class NodeHealthEvaluator
         return Update(rules, now);
     }
 
+    // A GPU that stopped reporting on a node that still reports makes the node degraded, not offline:
+    // the node and its other GPUs are still there and still placeable.
     private static HealthRule ForGpu(GpuBrief gpu) => new(
         $"gpu-{gpu.Index}",
-        gpu.Health,
-        $"GPU {gpu.Index} ({gpu.Uuid}) is {gpu.Health.ToString().ToLowerInvariant()}",
+        gpu.Health == HealthState.Offline ? HealthState.Degraded : gpu.Health,
+        gpu.Health == HealthState.Offline
+            ? $"GPU {gpu.Index} ({gpu.Uuid}) is not reporting"
+            : $"GPU {gpu.Index} ({gpu.Uuid}) is {gpu.Health.ToString().ToLowerInvariant()}",
         gpu.Health switch
         {
             HealthState.Unhealthy => "drain the node; see the GPU's reasons and actions",

@@ -9,7 +9,15 @@ public static partial class IngestHostingExtensions
     {
         builder.Services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<IngestOptions>, IngestOptionsValidator>();
-        builder.Services.AddSingleton<IIngestAuthorizer, OpenIngestAuthorizer>();
+        if (string.IsNullOrEmpty(builder.Configuration[$"{IngestOptions.Section}:{nameof(IngestOptions.TokenSecret)}"]))
+        {
+            builder.Services.AddSingleton<IIngestAuthorizer, OpenIngestAuthorizer>();
+        }
+        else
+        {
+            builder.Services.AddSingleton<IIngestAuthorizer, TokenIngestAuthorizer>();
+        }
+
         builder.Services.AddSingleton<IngestDispatcher>();
         builder.Services.AddSingleton<IngestHandler>();
         return builder;

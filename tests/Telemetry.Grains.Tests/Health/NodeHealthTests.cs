@@ -24,6 +24,18 @@ public class NodeHealthTests
     }
 
     [Fact]
+    public void Evaluate_OneGpuOfflineOnAReportingNode_IsDegradedNotOffline()
+    {
+        var node = new NodeHealthEvaluator(_time.GetUtcNow());
+        var now = _time.GetUtcNow();
+
+        node.Evaluate([Gpu(0, HealthState.Healthy), Gpu(1, HealthState.Offline)], now, now, OfflineAfter, now);
+
+        Assert.Equal(HealthState.Degraded, node.Verdict.State);
+        Assert.Equal(["GPU 1 (GPU-1) is not reporting"], node.Verdict.Reasons);
+    }
+
+    [Fact]
     public void Evaluate_ExporterSilentForOfflineAfter_IsOffline()
     {
         var node = new NodeHealthEvaluator(_time.GetUtcNow());
