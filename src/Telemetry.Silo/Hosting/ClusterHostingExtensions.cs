@@ -1,5 +1,5 @@
 using System.Net;
-using Telemetry.Grains;
+using Telemetry.Grains.Nodes;
 
 namespace Telemetry.Silo.Hosting;
 

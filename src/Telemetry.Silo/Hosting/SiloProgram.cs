@@ -10,21 +10,16 @@ public static class SiloProgram
 
     public static async Task<int> RunAsync(string[] args)
     {
-        WebApplication app;
         try
         {
-            app = TelemetrySilo.Build(args);
+            var app = TelemetrySilo.Build(args);
+            await app.RunAsync();
+            return 0;
         }
         catch (SettingException e)
         {
             await Console.Error.WriteLineAsync($"telemetry-silo: {e.Message}");
             return BadConfiguration;
-        }
-
-        try
-        {
-            await app.RunAsync();
-            return 0;
         }
         catch (OptionsValidationException e)
         {

@@ -15,7 +15,12 @@ public static class TelemetrySilo
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var demo = args.Contains(DemoSwitch, StringComparer.Ordinal);
-        var builder = WebApplication.CreateBuilder(args.Where(a => a != DemoSwitch).ToArray());
+        // Content root at the binaries, so appsettings.json is found whatever the working directory.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = [.. args.Where(a => a != DemoSwitch)],
+            ContentRootPath = AppContext.BaseDirectory,
+        });
         builder.AddTelemetryCluster();
         builder.AddIngest();
         builder.AddStateApi();

@@ -5,11 +5,13 @@ namespace Telemetry.Silo.Ingest;
 /// <summary>Switches on <c>POST /api/v1/ingest</c>.</summary>
 public static partial class IngestHostingExtensions
 {
+    private const string TokenSecretKey = $"{IngestOptions.Section}:{nameof(IngestOptions.TokenSecret)}";
+
     public static WebApplicationBuilder AddIngest(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<IngestOptions>, IngestOptionsValidator>();
-        if (string.IsNullOrEmpty(builder.Configuration[$"{IngestOptions.Section}:{nameof(IngestOptions.TokenSecret)}"]))
+        if (string.IsNullOrEmpty(builder.Configuration[TokenSecretKey]))
         {
             builder.Services.AddSingleton<IIngestAuthorizer, OpenIngestAuthorizer>();
         }
@@ -34,8 +36,8 @@ public static partial class IngestHostingExtensions
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(413)
             .ProducesProblem(415).ProducesProblem(429).ProducesProblem(503);
 
-        var authorizer = app.Services.GetRequiredService<IIngestAuthorizer>();
-        if (!authorizer.IsEnabled)
+        // Read from configuration, not from the authorizer, so a bad secret fails in options validation at start.
+        if (string.IsNullOrEmpty(app.Configuration[TokenSecretKey]))
         {
             LogIngestOpen(app.Logger);
         }

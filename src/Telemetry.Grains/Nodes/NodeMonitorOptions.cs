@@ -1,4 +1,4 @@
-namespace Telemetry.Grains;
+namespace Telemetry.Grains.Nodes;
 
 /// <summary>How node grains watch their exporters and report to their data center (<c>Telemetry:Nodes</c>).</summary>
 public sealed class NodeMonitorOptions

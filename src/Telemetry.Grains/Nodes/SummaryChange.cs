@@ -1,6 +1,6 @@
 using Telemetry.State;
 
-namespace Telemetry.Grains;
+namespace Telemetry.Grains.Nodes;
 
 /// <summary>Decides whether a node's summary moved enough to tell its data center before the next heartbeat.</summary>
 public static class SummaryChange

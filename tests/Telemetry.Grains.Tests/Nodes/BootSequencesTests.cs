@@ -1,4 +1,6 @@
-namespace Telemetry.Grains.Tests;
+using Telemetry.Grains.Nodes;
+
+namespace Telemetry.Grains.Tests.Nodes;
 
 public sealed class BootSequencesTests
 {

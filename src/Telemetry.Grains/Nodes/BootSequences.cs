@@ -1,4 +1,4 @@
-namespace Telemetry.Grains;
+namespace Telemetry.Grains.Nodes;
 
 /// <summary>
 /// The last applied seq of a node's most recent exporter instances (bootIds). WIRE.md scopes seq by

@@ -1,0 +1,204 @@
+using Telemetry.Grains.Health;
+using Telemetry.Health;
+using Telemetry.State;
+using Telemetry.Wire;
+
+namespace Telemetry.Grains.Nodes;
+
+/// <summary>
+/// Everything a node grain knows about its node, and the decisions it makes, without Orleans: replay
+/// detection, the GPUs' latest briefs, gauges, the report interval, silence, health, free GPUs and the
+/// summary for the data center. Time is passed in, so tests drive it with a fake clock.
+/// </summary>
+public sealed class NodeMonitor
+{
+    private readonly string _nodeId;
+    private readonly NodeMonitorOptions _options;
+    private readonly NodeHealthEvaluator _health;
+    private readonly SortedDictionary<int, GpuBrief> _gpus = [];
+    private readonly Dictionary<int, DateTimeOffset> _gpuLastSeen = [];
+    private readonly ReportIntervalEstimator _interval = new();
+    private readonly BootSequences _boots = new();
+    private IReadOnlyDictionary<string, double> _gauges = new Dictionary<string, double>();
+    private long _reports;
+    private DateTimeOffset? _lastReportAt;
+    private long _newestSampleMs;
+    private bool _silent;
+    private NodeSummary? _sentSummary;
+    private DateTimeOffset _sentAt;
+
+    public NodeMonitor(string nodeId, NodeMonitorOptions options, DateTimeOffset now)
+    {
+        _nodeId = nodeId;
+        _options = options;
+        _health = new NodeHealthEvaluator(now, options.MaxClockLag);
+    }
+
+    /// <summary>The node's verdict.</summary>
+    public HealthVerdict Health => _health.Verdict;
+
+    /// <summary>True once the node has reported.</summary>
+    public bool HasReported => _lastReportAt is not null;
+
+    /// <summary>The GPU with index <paramref name="index"/> as last seen.</summary>
+    public GpuBrief Gpu(int index) => _gpus[index];
+
+    /// <summary>True when (bootId, seq) of <paramref name="report"/> was applied already.</summary>
+    public bool IsReplay(NodeReport report) => _boots.IsReplay(report.BootId, report.Seq);
+
+    /// <summary>Records a report whose GPU blocks every GPU grain has taken, with the briefs they answered.</summary>
+    public void Applied(NodeReport report, IEnumerable<GpuBrief> briefs, DateTimeOffset now)
+    {
+        _boots.Record(report.BootId, report.Seq);
+        _reports++;
+        _interval.Observe(now);
+        _lastReportAt = now;
+        _silent = false;
+        if (report.Gauges.Count > 0)
+        {
+            _gauges = report.Gauges;
+        }
+
+        foreach (var gpu in report.Gpus)
+        {
+            _newestSampleMs = Math.Max(_newestSampleMs, gpu.Timestamps[^1]);
+            _gpuLastSeen[gpu.Index] = now;
+        }
+
+        Update(briefs);
+    }
+
+    /// <summary>Takes GPUs' new briefs (after a report, or after being marked offline).</summary>
+    public void Update(IEnumerable<GpuBrief> briefs)
+    {
+        foreach (var brief in briefs)
+        {
+            _gpus[brief.Index] = brief;
+        }
+    }
+
+    /// <summary>
+    /// Silence that makes this node offline: three report intervals, never under
+    /// <see cref="NodeMonitorOptions.MinOfflineAfter"/>.
+    /// </summary>
+    public TimeSpan OfflineAfter
+    {
+        get
+        {
+            var threeIntervals = 3 * (_interval.Interval ?? TimeSpan.Zero);
+            return threeIntervals > _options.MinOfflineAfter ? threeIntervals : _options.MinOfflineAfter;
+        }
+    }
+
+    /// <summary>
+    /// Which GPUs went quiet by <paramref name="now"/>: all of them when the node is silent, else those missing
+    /// from its reports for <see cref="OfflineAfter"/> (a GPU fallen off the bus, or one the exporter cannot read).
+    /// </summary>
+    public OfflineCheck CheckSilence(DateTimeOffset now)
+    {
+        if (_lastReportAt is not { } last || _silent)
+        {
+            return OfflineCheck.None;
+        }
+
+        var threshold = OfflineAfter;
+        if (now - last >= threshold)
+        {
+            _silent = true;
+            return new OfflineCheck([.. _gpus.Keys], last, NodeSilent: true);
+        }
+
+        var missing = _gpuLastSeen.Where(g => now - g.Value >= threshold && _gpus[g.Key].Health != HealthState.Offline).ToArray();
+        return missing.Length == 0
+            ? OfflineCheck.None
+            : new OfflineCheck([.. missing.Select(g => g.Key)], missing.Min(g => g.Value), NodeSilent: false);
+    }
+
+    /// <summary>Re-judges the node's health; true when its state changed.</summary>
+    public bool Reassess(DateTimeOffset now)
+    {
+        var before = _health.Verdict.State;
+        DateTimeOffset? newestSample = _newestSampleMs > 0 ? DateTimeOffset.FromUnixTimeMilliseconds(_newestSampleMs) : null;
+        return _health.Evaluate([.. _gpus.Values], _lastReportAt, newestSample, OfflineAfter, now) && _health.Verdict.State != before;
+    }
+
+    /// <summary>GPUs that are healthy, reporting and without a job, on a node that is not silent.</summary>
+    public int FreeGpus => _silent ? 0 : _gpus.Values.Count(g => g.Health == HealthState.Healthy && g.JobId is null);
+
+    /// <summary>
+    /// The summary to send the data center now, or null when it has not changed materially
+    /// (<see cref="SummaryChange"/>) and the heartbeat is not due. Call <see cref="SummarySent"/> once it is delivered.
+    /// </summary>
+    public NodeSummary? SummaryToSend(DateTimeOffset now)
+    {
+        if (!HasReported)
+        {
+            return null;
+        }
+
+        var summary = Summarize();
+        return _sentSummary is null || SummaryChange.IsMaterial(_sentSummary, summary) || now - _sentAt >= _options.SummaryHeartbeat
+            ? summary
+            : null;
+    }
+
+    /// <summary>Records that the data center has <paramref name="summary"/>.</summary>
+    public void SummarySent(NodeSummary summary, DateTimeOffset now)
+    {
+        _sentSummary = summary;
+        _sentAt = now;
+    }
+
+    /// <summary>The node as the API shows it; null before its first report.</summary>
+    public NodeSnapshot? Snapshot() => _lastReportAt is null ? null : new NodeSnapshot
+    {
+        Id = _nodeId,
+        DataCenter = NodeIds.DataCenterOf(_nodeId),
+        Host = NodeIds.HostOf(_nodeId),
+        Health = _health.Verdict,
+        Gauges = _gauges,
+        LastReportAt = _lastReportAt,
+        FreeGpus = FreeGpus,
+        ReportIntervalSeconds = _interval.Interval?.TotalSeconds,
+        Gpus = [.. _gpus.Values],
+        BootId = _boots.CurrentBootId,
+        LastSeq = _boots.CurrentSeq,
+        Reports = _reports,
+    };
+
+    private NodeSummary Summarize()
+    {
+        int healthy = 0, degraded = 0, unhealthy = 0, offline = 0;
+        var utils = new List<double>(_gpus.Count);
+        var power = 0.0;
+        foreach (var gpu in _gpus.Values)
+        {
+            switch (gpu.Health)
+            {
+                case HealthState.Healthy: healthy++; break;
+                case HealthState.Degraded: degraded++; break;
+                case HealthState.Unhealthy: unhealthy++; break;
+                default: offline++; continue;
+            }
+
+            if (gpu.UtilPct is { } util)
+            {
+                utils.Add(util);
+            }
+
+            power += gpu.PowerW ?? 0;
+        }
+
+        return new NodeSummary
+        {
+            NodeId = _nodeId,
+            Health = _health.Verdict.State,
+            GpusByHealth = new HealthCounts(healthy, degraded, unhealthy, offline),
+            FreeGpus = FreeGpus,
+            GpuUtilPct = [.. utils],
+            PowerW = power,
+            LastReportAt = _lastReportAt,
+            Model = _gpus.Count > 0 ? _gpus.Values.First().Model : null,
+        };
+    }
+}

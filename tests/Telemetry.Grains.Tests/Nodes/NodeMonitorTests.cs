@@ -1,0 +1,157 @@
+using Microsoft.Extensions.Time.Testing;
+using Telemetry.Grains.Nodes;
+using Telemetry.Health;
+using Telemetry.State;
+using Telemetry.Wire;
+
+namespace Telemetry.Grains.Tests.Nodes;
+
+public sealed class NodeMonitorTests
+{
+    private const string NodeId = "dc1/node-0001";
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero));
+    private readonly NodeMonitorOptions _options = new();
+    private readonly NodeMonitor _node;
+
+    public NodeMonitorTests() => _node = new NodeMonitor(NodeId, _options, _time.GetUtcNow());
+
+    [Fact]
+    public void Snapshot_BeforeAnyReport_IsNull()
+    {
+        Assert.Null(_node.Snapshot());
+        Assert.Null(_node.SummaryToSend(_time.GetUtcNow()));
+    }
+
+    [Fact]
+    public void IsReplay_AfterApplied_TrueForSameSeq_FalseForNext()
+    {
+        Apply(seq: 3, gpus: 2);
+
+        Assert.True(_node.IsReplay(Report(3, 2)));
+        Assert.False(_node.IsReplay(Report(4, 2)));
+    }
+
+    [Fact]
+    public void Snapshot_AfterReport_HasGpusGaugesAndFreeCount()
+    {
+        Apply(seq: 1, gpus: 4, jobOnFirst: true);
+
+        var snapshot = _node.Snapshot()!;
+
+        Assert.Equal(4, snapshot.Gpus.Length);
+        Assert.Equal(3, snapshot.FreeGpus);
+        Assert.Equal(12.5, snapshot.Gauges["cpu_util_pct"]);
+        Assert.Equal(1UL, snapshot.LastSeq);
+        Assert.Equal(HealthState.Healthy, snapshot.Health.State);
+    }
+
+    [Fact]
+    public void CheckSilence_NoReportForOfflineAfter_MarksEveryGpuOnce()
+    {
+        Apply(seq: 1, gpus: 3);
+        var last = _time.GetUtcNow();
+
+        _time.Advance(_options.MinOfflineAfter - TimeSpan.FromMilliseconds(1));
+        Assert.Empty(_node.CheckSilence(_time.GetUtcNow()).GpuIndexes);
+        _time.Advance(TimeSpan.FromMilliseconds(1));
+        var check = _node.CheckSilence(_time.GetUtcNow());
+
+        Assert.True(check.NodeSilent);
+        Assert.Equal([0, 1, 2], check.GpuIndexes);
+        Assert.Equal(last, check.Since);
+        Assert.Empty(_node.CheckSilence(_time.GetUtcNow()).GpuIndexes);
+        Assert.Equal(0, _node.FreeGpus);
+        _node.Reassess(_time.GetUtcNow());
+        Assert.Equal(HealthState.Offline, _node.Health.State);
+    }
+
+    [Fact]
+    public void CheckSilence_OneGpuMissingFromReports_MarksOnlyItAndNodeIsDegraded()
+    {
+        Apply(seq: 1, gpus: 2);
+        for (var seq = 2UL; seq <= 12; seq++)
+        {
+            _time.Advance(TimeSpan.FromSeconds(1));
+            Apply(seq, gpus: 1);
+        }
+
+        var check = _node.CheckSilence(_time.GetUtcNow());
+        Assert.False(check.NodeSilent);
+        Assert.Equal([1], check.GpuIndexes);
+
+        _node.Update([Brief(1, HealthState.Offline)]);
+        _node.Reassess(_time.GetUtcNow());
+        Assert.Equal(HealthState.Degraded, _node.Health.State);
+        Assert.Empty(_node.CheckSilence(_time.GetUtcNow()).GpuIndexes);
+    }
+
+    [Fact]
+    public void OfflineAfter_IsThreeReportIntervals_NeverBelowTheMinimum()
+    {
+        for (var seq = 1UL; seq <= 20; seq++)
+        {
+            Apply(seq, gpus: 1);
+            _time.Advance(TimeSpan.FromSeconds(30));
+        }
+
+        // The estimate converges on 30 s from below (each gap is capped at the threshold of its time).
+        Assert.InRange(_node.OfflineAfter, TimeSpan.FromSeconds(85), TimeSpan.FromSeconds(90));
+    }
+
+    [Fact]
+    public void SummaryToSend_UnchangedBeforeHeartbeat_IsNull_MaterialChangeOrHeartbeat_Sends()
+    {
+        Apply(seq: 1, gpus: 2);
+        var first = _node.SummaryToSend(_time.GetUtcNow())!;
+        _node.SummarySent(first, _time.GetUtcNow());
+
+        _time.Advance(TimeSpan.FromSeconds(2));
+        Assert.Null(_node.SummaryToSend(_time.GetUtcNow()));
+
+        _node.Update([Brief(0, HealthState.Unhealthy)]);
+        Assert.Equal(1, _node.SummaryToSend(_time.GetUtcNow())!.GpusByHealth.Unhealthy);
+
+        _node.Update([Brief(0, HealthState.Healthy)]);
+        _time.Advance(_options.SummaryHeartbeat);
+        Assert.NotNull(_node.SummaryToSend(_time.GetUtcNow()));
+    }
+
+    [Fact]
+    public void Summary_OfflineGpus_CountOfflineAndAddNoUtilizationOrPower()
+    {
+        Apply(seq: 1, gpus: 2);
+        _node.Update([Brief(1, HealthState.Offline)]);
+
+        var summary = _node.SummaryToSend(_time.GetUtcNow())!;
+
+        Assert.Equal(new HealthCounts(1, 0, 0, 1), summary.GpusByHealth);
+        Assert.Equal([50.0], summary.GpuUtilPct);
+        Assert.Equal(300, summary.PowerW);
+    }
+
+    private void Apply(ulong seq, int gpus, bool jobOnFirst = false)
+    {
+        var report = Report(seq, gpus);
+        _node.Applied(report, report.Gpus.Select(g => Brief(g.Index, HealthState.Healthy, jobOnFirst && g.Index == 0 ? "job-1" : null)), _time.GetUtcNow());
+    }
+
+    private NodeReport Report(ulong seq, int gpus) => new()
+    {
+        NodeId = NodeId,
+        Seq = seq,
+        BootId = "boot-1",
+        Gpus = [.. Enumerable.Range(0, gpus).Select(i => SampleBlock.One(_time.GetUtcNow().ToUnixTimeMilliseconds()) with { Index = i, Uuid = $"GPU-{i}" })],
+        Gauges = new Dictionary<string, double> { ["cpu_util_pct"] = 12.5 },
+    };
+
+    private static GpuBrief Brief(int index, HealthState health, string? jobId = null) => new()
+    {
+        Uuid = $"GPU-{index}",
+        Index = index,
+        Model = "NVIDIA B200",
+        Health = health,
+        JobId = jobId,
+        UtilPct = 50,
+        PowerW = 300,
+    };
+}
