@@ -5,8 +5,9 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
-# Debian packages the tests start for real; none are needed by the single-silo tests yet.
-packages=()
+# Debian packages the tests use for real: Python and its MessagePack and Brotli modules run the
+# independent wire-format client (tests/conformance).
+packages=(python3 python3-msgpack python3-brotli)
 missing=()
 for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then

@@ -6,8 +6,11 @@ public sealed record WireLimits
     /// <summary>GPUs per report (WIRE.md: 0 to 64).</summary>
     public int MaxGpusPerReport { get; init; } = 64;
 
-    /// <summary>Samples per GPU block; 3,600 is an hour at 1 Hz or six minutes at 10 Hz.</summary>
-    public int MaxSamplesPerGpu { get; init; } = 3_600;
+    /// <summary>
+    /// Samples per GPU block: 100,000, almost three hours at 10 Hz, so an exporter that buffered through an
+    /// outage can send its backlog; the body limit bounds the total anyway.
+    /// </summary>
+    public int MaxSamplesPerGpu { get; init; } = 100_000;
 
     /// <summary>Columns in <c>fields</c>; every wire id 1–255 at most once.</summary>
     public int MaxFields { get; init; } = 255;

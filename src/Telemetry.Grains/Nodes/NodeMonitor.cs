@@ -56,7 +56,10 @@ public sealed class NodeMonitor
         _silent = false;
         if (report.Gauges.Count > 0)
         {
-            _gauges = report.Gauges;
+            // NaN is "not measured" on the wire; a gauge not measured this time is left out.
+            _gauges = report.Gauges.Values.Any(double.IsNaN)
+                ? report.Gauges.Where(g => !double.IsNaN(g.Value)).ToDictionary(g => g.Key, g => g.Value, StringComparer.Ordinal)
+                : report.Gauges;
         }
 
         foreach (var gpu in report.Gpus)

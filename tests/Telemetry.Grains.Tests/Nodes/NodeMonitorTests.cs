@@ -46,6 +46,16 @@ public sealed class NodeMonitorTests
     }
 
     [Fact]
+    public void Applied_GaugeNotMeasured_IsLeftOut()
+    {
+        var report = Report(1, 1) with { Gauges = new Dictionary<string, double> { ["cpu_util_pct"] = double.NaN, ["mem_used_bytes"] = 5 } };
+
+        _node.Applied(report, [Brief(0, HealthState.Healthy)], _time.GetUtcNow());
+
+        Assert.Equal(["mem_used_bytes"], _node.Snapshot()!.Gauges.Keys);
+    }
+
+    [Fact]
     public void CheckSilence_NoReportForOfflineAfter_MarksEveryGpuOnce()
     {
         Apply(seq: 1, gpus: 3);
