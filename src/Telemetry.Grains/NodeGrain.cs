@@ -71,7 +71,7 @@ public sealed partial class NodeGrain(
         for (var i = 0; i < calls.Length; i++)
         {
             var gpu = report.Gpus[i];
-            calls[i] = GrainFactory.GetGrain<IGpuGrain>(gpu.Uuid).ApplyAsync(new GpuReport(NodeId, report.BootId, report.Seq, gpu));
+            calls[i] = GrainRefs.Of<IGpuGrain>(GrainFactory, gpu.Uuid).ApplyAsync(new GpuReport(NodeId, report.BootId, report.Seq, gpu));
         }
 
         return Task.WhenAll(calls);
@@ -88,7 +88,7 @@ public sealed partial class NodeGrain(
 
         if (quiet.GpuIndexes.Length > 0)
         {
-            var marked = await Task.WhenAll(quiet.GpuIndexes.Select(i => GrainFactory.GetGrain<IGpuGrain>(_monitor.Gpu(i).Uuid).MarkOfflineAsync(quiet.Since)));
+            var marked = await Task.WhenAll(quiet.GpuIndexes.Select(i => GrainRefs.Of<IGpuGrain>(GrainFactory, _monitor.Gpu(i).Uuid).MarkOfflineAsync(quiet.Since)));
             _monitor.Update(marked.OfType<GpuBrief>());
         }
 

@@ -11,7 +11,7 @@ public sealed class IngestDispatcher(IGrainFactory grains)
     {
         if (reports.Count == 1)
         {
-            return await grains.GetGrain<INodeGrain>(reports[0].NodeId).ApplyAsync([reports[0]]);
+            return await GrainRefs.Of<INodeGrain>(grains, reports[0].NodeId).ApplyAsync([reports[0]]);
         }
 
         var byNode = new Dictionary<string, List<NodeReport>>(StringComparer.Ordinal);
@@ -29,7 +29,7 @@ public sealed class IngestDispatcher(IGrainFactory grains)
         var i = 0;
         foreach (var (nodeId, nodeReports) in byNode)
         {
-            calls[i++] = grains.GetGrain<INodeGrain>(nodeId).ApplyAsync([.. nodeReports]);
+            calls[i++] = GrainRefs.Of<INodeGrain>(grains, nodeId).ApplyAsync([.. nodeReports]);
         }
 
         var total = IngestOutcome.None;
