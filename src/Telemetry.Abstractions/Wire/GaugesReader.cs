@@ -24,7 +24,7 @@ internal static class GaugesReader
         var gauges = new Dictionary<string, double>(count, MessagePackSecurity.UntrustedData.GetEqualityComparer<string>());
         for (var i = 0; i < count; i++)
         {
-            var name = BoundedReader.ReadString(ref reader, scope, $"gauge name #{i}", limits.MaxStringBytes, WireErrorCodes.Gauges)!;
+            var name = BoundedReader.ReadString(ref reader, scope, GaugeLabel(i), limits.MaxStringBytes, WireErrorCodes.Gauges)!;
             if (name.Length == 0)
             {
                 throw scope.Fail(WireErrorCodes.Gauges, $"gauge name #{i} is empty; expected a name such as 'cpu_util_pct'");
@@ -49,4 +49,9 @@ internal static class GaugesReader
 
         return gauges;
     }
+
+    // Labels for error messages, made once rather than once per gauge per report.
+    private static readonly string[] GaugeLabels = [.. Enumerable.Range(0, 64).Select(i => $"gauge name #{i}")];
+
+    private static string GaugeLabel(int index) => index < GaugeLabels.Length ? GaugeLabels[index] : $"gauge name #{index}";
 }

@@ -7,6 +7,7 @@ namespace Telemetry.Wire;
 internal static class GpuBlockReader
 {
     private const int BlockLength = 7;
+    private static readonly string ExpectedShape = $"an array of {BlockLength} elements";
     private const int MaxGpuIndex = 63;
 
     public static GpuSamples[] ReadAll(ref MessagePackReader reader, ReportScope scope, ColumnMap map)
@@ -50,7 +51,7 @@ internal static class GpuBlockReader
     private static GpuSamples Read(ref MessagePackReader reader, ReportScope scope, ColumnMap map)
     {
         var limits = scope.Limits;
-        var length = BoundedReader.ReadArrayHeader(ref reader, scope, "the GPU block", WireErrorCodes.GpuShape, $"an array of {BlockLength} elements");
+        var length = BoundedReader.ReadArrayHeader(ref reader, scope, "the GPU block", WireErrorCodes.GpuShape, ExpectedShape);
         if (length < BlockLength)
         {
             throw scope.Fail(WireErrorCodes.GpuShape, $"the GPU block has {length} elements; expected {BlockLength}: index, uuid, model, jobId, ts, values, xids");

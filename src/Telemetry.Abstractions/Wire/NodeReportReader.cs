@@ -43,6 +43,7 @@ namespace Telemetry.Wire;
 public static class NodeReportReader
 {
     private const int ReportLength = 7;
+    private static readonly string ExpectedShape = $"an array of {ReportLength} elements";
 
     /// <summary>Decodes and validates every report in <paramref name="body"/>.</summary>
     /// <param name="body">The whole request body, decompressed.</param>
@@ -105,7 +106,7 @@ public static class NodeReportReader
     private static NodeReport ReadReport(ref MessagePackReader reader, ReportScope scope)
     {
         var limits = scope.Limits;
-        var length = BoundedReader.ReadArrayHeader(ref reader, scope, "the report", WireErrorCodes.ReportShape, $"an array of {ReportLength} elements");
+        var length = BoundedReader.ReadArrayHeader(ref reader, scope, "the report", WireErrorCodes.ReportShape, ExpectedShape);
         if (length < ReportLength)
         {
             throw scope.Fail(WireErrorCodes.ReportShape, $"the report has {length} elements; expected {ReportLength}: version, nodeId, seq, bootId, fields, gpus, gauges");

@@ -70,11 +70,11 @@ public sealed class GpuHealthTracker
         if (newBoot && !dirty)
         {
             // A reset: the GPU came back clean, so the sticky verdicts from before it no longer stand.
-            _active.RemoveAll(a => a.Hold is null);
+            _active.RemoveAll(static a => a.Hold is null);
         }
 
         ObserveLastMinute(_newestMs.Value);
-        _active.RemoveAll(a => a.ExpiredAt(_newestMs.Value));
+        RemoveExpired(_newestMs.Value);
         return UpdateVerdict(now);
     }
 
@@ -151,7 +151,7 @@ public sealed class GpuHealthTracker
     /// <summary>Records that a rule fired at a sample time; returns true when it is an unhealthy rule.</summary>
     private bool Fire(HealthRule rule, long atMs)
     {
-        var i = _active.FindIndex(a => a.Rule.Key == rule.Key);
+        var i = IndexOf(rule);
         if (i < 0)
         {
             _active.Add(new ActiveRule(rule, atMs, HoldOf(rule)));
@@ -164,6 +164,71 @@ public sealed class GpuHealthTracker
         return rule.Verdict == HealthState.Unhealthy;
     }
 
+    // Loops rather than lambdas: this runs for every GPU on every report, and a capturing lambda allocates.
+    private int IndexOf(HealthRule rule)
+    {
+        for (var i = 0; i < _active.Count; i++)
+        {
+            if (string.Equals(_active[i].Rule.Key, rule.Key, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private void RemoveExpired(long newestMs)
+    {
+        for (var i = _active.Count - 1; i >= 0; i--)
+        {
+            if (_active[i].ExpiredAt(newestMs))
+            {
+                _active.RemoveAt(i);
+            }
+        }
+    }
+
+    /// <summary>True when the verdict would list exactly the reasons it lists now, in the same order (worst first, then first fired).</summary>
+    private bool SameReasons()
+    {
+        var old = Verdict.Reasons;
+        var k = 0;
+        if (_offline && (old.Length == 0 || !string.Equals(old[k++], HealthRules.Offline.Reason, StringComparison.Ordinal)))
+        {
+            return false;
+        }
+
+        for (var level = HealthState.Offline; level >= HealthState.Degraded; level--)
+        {
+            foreach (var active in _active)
+            {
+                if (active.Rule.Verdict == level && (k >= old.Length || !string.Equals(old[k++], active.Rule.Reason, StringComparison.Ordinal)))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return k == old.Length;
+    }
+
+    private HealthState CurrentState()
+    {
+        if (_offline)
+        {
+            return HealthState.Offline;
+        }
+
+        var worst = HealthState.Healthy;
+        foreach (var active in _active)
+        {
+            worst = active.Rule.Verdict > worst ? active.Rule.Verdict : worst;
+        }
+
+        return worst;
+    }
+
     private static TimeSpan? HoldOf(HealthRule rule) =>
         rule.Verdict == HealthState.Unhealthy ? null
         : rule.Key.StartsWith("xid-", StringComparison.Ordinal) ? HealthRules.EventHold
@@ -171,6 +236,12 @@ public sealed class GpuHealthTracker
 
     private bool UpdateVerdict(DateTimeOffset at)
     {
+        // Most reports change nothing: decide that without allocating.
+        if (CurrentState() == Verdict.State && SameReasons())
+        {
+            return false;
+        }
+
         var rules = new List<HealthRule>(_active.Count + 1);
         if (_offline)
         {
