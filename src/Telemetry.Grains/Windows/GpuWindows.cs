@@ -57,9 +57,13 @@ public sealed class GpuWindows
 
     private readonly BucketRing _seconds = new(SecondMs, SecondSlots);
     private readonly BucketRing _tenSeconds = new(TenSecondsMs, TenSecondSlots);
-    private readonly long[] _historyTags = CreateHistoryTags();
+    private readonly HistoryTags _historyTags = new();
     private readonly FieldSeries?[] _fields = new FieldSeries?[FieldCatalog.Count];
-    private readonly double[] _last = CreateLast();
+
+    // A field measured in every row so far, always with one value, keeps only that value here (NaN: not constant).
+    private readonly double[] _constants = CreateNaNs();
+    private readonly double[] _last = CreateNaNs();
+    private bool _anyRowLanded;
 
     /// <summary>Samples (rows) applied, all time, including those too old for any window.</summary>
     public long SampleCount { get; private set; }
@@ -131,7 +135,8 @@ public sealed class GpuWindows
         ArgumentOutOfRangeException.ThrowIfLessThan(minutes, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(minutes, 60);
         var field = _fields[fieldId - 1];
-        if (field is null || NewestTimestampMs is null)
+        var constant = _constants[fieldId - 1];
+        if ((field is null && double.IsNaN(constant)) || NewestTimestampMs is null)
         {
             return [];
         }
@@ -144,7 +149,15 @@ public sealed class GpuWindows
             var slot = _tenSeconds.Find(bucket);
             if (slot >= 0)
             {
-                if (field.TenSeconds.Count(slot) > 0)
+                if (field is null)
+                {
+                    // A constant field was measured in every row.
+                    if (_tenSeconds.Rows(slot) > 0)
+                    {
+                        points.Add(new HistoryPoint(at, constant, constant));
+                    }
+                }
+                else if (field.TenSeconds.Count(slot) > 0)
                 {
                     points.Add(new HistoryPoint(at, field.TenSeconds.Mean(slot), field.TenSeconds.Max(slot)));
                 }
@@ -152,8 +165,17 @@ public sealed class GpuWindows
                 continue;
             }
 
-            var h = BucketMath.SlotOf(bucket, FieldHistory.Slots);
-            if (_historyTags[h] == bucket && !float.IsNaN(field.History.Mean(h)))
+            var h = BucketMath.SlotOf(bucket, HistoryTags.Slots);
+            if (!_historyTags.Holds(h, bucket))
+            {
+                continue;
+            }
+
+            if (field is null)
+            {
+                points.Add(new HistoryPoint(at, constant, constant));
+            }
+            else if (!double.IsNaN(field.History.Mean(h)))
             {
                 points.Add(new HistoryPoint(at, field.History.Mean(h), field.History.Max(h)));
             }
@@ -190,12 +212,12 @@ public sealed class GpuWindows
         for (var c = 0; c < FieldCatalog.Count; c++)
         {
             var value = values[offset + c];
-            if (double.IsNaN(value))
+            var field = _fields[c] ?? Materialize(c, value);
+            if (field is null || double.IsNaN(value))
             {
                 continue;
             }
 
-            var field = _fields[c] ??= new FieldSeries(c + 1, SecondSlots, TenSecondSlots);
             if (second >= 0)
             {
                 field.Seconds.Add(second, value);
@@ -208,7 +230,57 @@ public sealed class GpuWindows
                 field.TenSecondBins?.Add(tenSeconds, value);
             }
         }
+
+        // Counted after the fields, so that a constant field materialized in this row does not count it twice.
+        if (second >= 0)
+        {
+            _seconds.CountRow(second);
+        }
+
+        if (tenSeconds >= 0)
+        {
+            _tenSeconds.CountRow(tenSeconds);
+        }
+
+        _anyRowLanded = true;
     }
+
+    /// <summary>
+    /// The series of a field that has none yet, for a value of a landed row: null while the field stays
+    /// unmeasured or constant. A field measured from the first landed row on starts constant; a different
+    /// value or NaN turns it into a full series rebuilt from the constant.
+    /// </summary>
+    private FieldSeries? Materialize(int column, double value)
+    {
+        var constant = _constants[column];
+        if (double.IsNaN(constant))
+        {
+            if (double.IsNaN(value))
+            {
+                return null;
+            }
+
+            if (!_anyRowLanded)
+            {
+                _constants[column] = value;
+                return null;
+            }
+
+            return _fields[column] = new FieldSeries(column + 1, SecondSlots, TenSecondSlots);
+        }
+
+        // Bitwise, so that a constant 0 followed by −0 is not taken for the same value.
+        if (BitConverter.DoubleToInt64Bits(value) == BitConverter.DoubleToInt64Bits(constant))
+        {
+            return null;
+        }
+
+        _constants[column] = double.NaN;
+        return _fields[column] = FieldSeries.FromConstant(column + 1, constant, _seconds, _tenSeconds, _historyTags);
+    }
+
+    /// <summary>True when the field is kept as one constant value (a few bytes), for tests.</summary>
+    internal bool IsConstant(int fieldId) => !double.IsNaN(_constants[fieldId - 1]);
 
     private void UpdateLast(long timestamp, double[] values, int offset)
     {
@@ -235,14 +307,9 @@ public sealed class GpuWindows
 
     private void RetireTenSeconds(int slot, long bucket)
     {
-        var h = BucketMath.SlotOf(bucket, FieldHistory.Slots);
-
         // After a long gap an old bucket can be retired after a newer one took its history slot; keep the newer.
-        var toHistory = bucket > _historyTags[h];
-        if (toHistory)
-        {
-            _historyTags[h] = bucket;
-        }
+        var h = _historyTags.Claim(bucket);
+        var toHistory = h >= 0;
 
         foreach (var field in _fields)
         {
@@ -278,6 +345,7 @@ public sealed class GpuWindows
             var field = _fields[c];
             if (field is null)
             {
+                AddConstant(result, c, ring, first);
                 continue;
             }
 
@@ -305,6 +373,31 @@ public sealed class GpuWindows
         return result;
     }
 
+    private void AddConstant(Dictionary<string, WindowStats> result, int column, BucketRing ring, long first)
+    {
+        var constant = _constants[column];
+        if (double.IsNaN(constant))
+        {
+            return;
+        }
+
+        long count = 0;
+        for (var bucket = first; bucket <= ring.NewestBucket; bucket++)
+        {
+            var slot = ring.Find(bucket);
+            if (slot >= 0)
+            {
+                count += ring.Rows(slot);
+            }
+        }
+
+        if (count > 0)
+        {
+            double? p95 = HistogramRange.For(column + 1) is null ? null : constant;
+            result[FieldCatalog.All[column].Name] = new WindowStats(count, constant, constant, constant, p95);
+        }
+    }
+
     private static void ThrowIfUnknown(int fieldId)
     {
         if (!FieldCatalog.IsKnown(fieldId))
@@ -313,17 +406,10 @@ public sealed class GpuWindows
         }
     }
 
-    private static long[] CreateHistoryTags()
+    private static double[] CreateNaNs()
     {
-        var tags = new long[FieldHistory.Slots];
-        Array.Fill(tags, long.MinValue);
-        return tags;
-    }
-
-    private static double[] CreateLast()
-    {
-        var last = new double[FieldCatalog.Count];
-        Array.Fill(last, double.NaN);
-        return last;
+        var values = new double[FieldCatalog.Count];
+        Array.Fill(values, double.NaN);
+        return values;
     }
 }

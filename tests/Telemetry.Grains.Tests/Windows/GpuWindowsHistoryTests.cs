@@ -42,9 +42,28 @@ public class GpuWindowsHistoryTests
         for (var i = 0; i < expected.Length; i++)
         {
             Assert.Equal(expected[i].T, history[i].T.ToUnixTimeMilliseconds());
-            Assert.Equal(expected[i].Mean, history[i].Mean, 1e-4);
-            Assert.Equal(expected[i].Max, history[i].Max, 1e-4);
+            Assert.Equal(expected[i].Mean, history[i].Mean, HistoryTolerance(expected[i].Mean));
+            Assert.Equal(expected[i].Max, history[i].Max, HistoryTolerance(expected[i].Max));
         }
+    }
+
+    [Fact]
+    public void History_ConstantFieldThatChanges_KeepsItsEarlierBuckets()
+    {
+        var windows = new GpuWindows();
+        windows.Add(SampleBlock.Series(T0, 1_000, 900, FieldCatalog.PowerLimitW, _ => 700));
+        Assert.True(windows.IsConstant(FieldCatalog.PowerLimitW));
+
+        windows.Add(SampleBlock.Series(T0 + 900_000, 1_000, 10, FieldCatalog.PowerLimitW, _ => 650));
+
+        var history = windows.History(FieldCatalog.PowerLimitW, 60);
+        Assert.False(windows.IsConstant(FieldCatalog.PowerLimitW));
+        Assert.Equal(91, history.Length);
+        Assert.All(history[..^1], p => Assert.Equal((700.0, 700.0), (p.Mean, p.Max)));
+        Assert.Equal((650.0, 650.0), (history[^1].Mean, history[^1].Max));
+        var minute = windows.Snapshot()["1m"]["power_limit_w"];
+        Assert.Equal((70L, 650.0, 700.0), (minute.Count, minute.Min, minute.Max));
+        Assert.Equal(((60 * 700) + (10 * 650)) / 70.0, minute.Mean, 1e-9);
     }
 
     [Fact]
@@ -60,4 +79,7 @@ public class GpuWindowsHistoryTests
         Assert.Equal([40.0, 50.0, 60.0], history.Select(p => p.Mean));
         Assert.Empty(windows.History(FieldCatalog.PowerW, 60));
     }
+
+    // Retired buckets are kept as Half: within 2^-11 of the value (the newest 31 buckets are exact).
+    private static double HistoryTolerance(double value) => Math.Max(1e-9, Math.Abs(value) / 2048);
 }
