@@ -67,6 +67,27 @@ public class GpuWindowsHistoryTests
     }
 
     [Fact]
+    public void History_ValuesBeyondHalfRange_AreRescaledWithinTolerance()
+    {
+        var windows = new GpuWindows();
+        windows.Add(SampleBlock.Series(T0, 1_000, 600, FieldCatalog.PowerW, i => i < 300 ? 123.4 + (i % 2) : 3.5e9 + i));
+        windows.Add(SampleBlock.Series(T0 + 600_000, 1_000, 400, FieldCatalog.PowerW, i => i % 3));
+
+        var history = windows.History(FieldCatalog.PowerW, 60);
+
+        Assert.Equal(100, history.Length);
+        Assert.All(history[..30], p => Assert.Equal(123.9, p.Mean, HistoryTolerance(123.9)));
+        Assert.All(history[30..60], p => Assert.Equal(3.5e9 + 300, p.Mean, HistoryTolerance(3.5e9 + 300)));
+
+        // Small values after a rescale to 2^-16 are Half subnormals: within 2^-24 / 2^-16 = 2^-8.
+        for (var b = 60; b < 69; b++)
+        {
+            var expected = Enumerable.Range((b - 60) * 10, 10).Average(i => i % 3);
+            Assert.Equal(expected, history[b].Mean, 1.0 / 256);
+        }
+    }
+
+    [Fact]
     public void History_BucketsWithoutSamples_AreLeftOut()
     {
         var windows = new GpuWindows();
