@@ -18,32 +18,38 @@ namespace Telemetry.Grains.Windows;
 /// 5 m: 31 buckets, 300–310 s).
 /// </para>
 /// <para>
-/// count, min, max and mean are exact over the samples in the covered buckets: each bucket keeps
-/// count (int) and sum, min, max (double) per field. NaN values are not counted. A ring slot is
-/// bucket mod ring size and is tagged with its bucket number; a slot holding another bucket is
-/// ignored on read and emptied when a newer bucket claims it. A sample older than a ring's span
-/// (11 s for the 1-second ring, 310 s for the 10-second ring, before the newest bucket's end) is
-/// dropped from that ring but still counted in <see cref="SampleCount"/>; out-of-order samples inside
-/// the span land in their own bucket.
+/// count, min, max and mean are exact over the samples in the covered buckets: each bucket keeps, per
+/// field, count (ushort, widened to int past 65,535), sum (double) and min, max (float while every value
+/// is exactly a float, else double for good). NaN values are not counted. A ring slot is bucket mod ring
+/// size and is tagged with its bucket number; a slot holding another bucket is ignored on read and emptied
+/// when a newer bucket claims it. A sample older than a ring's span (11 s for the 1-second ring, 310 s
+/// for the 10-second ring, before the newest bucket's end) is dropped from that ring but still counted
+/// in <see cref="SampleCount"/>; out-of-order samples inside the span land in their own bucket.
+/// </para>
+/// <para>
+/// Constant fields: a field measured in every row since the first, always with the same value (bit for
+/// bit), keeps only that value; its count in a bucket is the ring's row count, its min, max, mean and
+/// p95 the value. The first NaN or other value rebuilds its buckets and history from the constant.
 /// </para>
 /// <para>
 /// p95, for gpu_util_pct, gpu_temp_c and power_w only (null for other fields): a fixed-range
 /// histogram of 64 bins per bucket (0–100 %, 0–128 °C, 0–1600 W; values outside counted in the edge
-/// bins), merged over the window; the bin holding the nearest-rank p95 (rank ⌈0.95 n⌉) is found and
-/// the value interpolated linearly inside it, then clamped to the window's exact [min, max]. For
-/// values inside the range the error is less than one bin width: 1.5625 %, 2 °C, 25 W.
+/// bins; byte counts, widened to ushort once a bin reaches 255), merged over the window; the bin holding
+/// the nearest-rank p95 (rank ⌈0.95 n⌉) is found and the value interpolated linearly inside it, then
+/// clamped to the window's exact [min, max]. For values inside the range the error is less than one bin
+/// width: 1.5625 %, 2 °C, 25 W.
 /// </para>
 /// <para>
 /// History: when a 10-second bucket's slot is claimed by a newer bucket, its mean and max are
-/// written (as float) to an hour-long ring of 360 10-second slots; the newest 31 buckets are read
-/// from the live 10-second ring. History uses the same rounding rule: the last m minutes are
-/// buckets floor((newest − m × 60 s) / 10 s) … floor(newest / 10 s), at most 6m + 1 points.
+/// written as 16-bit floats (within 2^-11 of the value, see <see cref="FieldHistory"/>) to a ring of
+/// 330 slots; the newest 31 buckets are read, exact, from the live 10-second ring. History uses the
+/// same rounding rule: the last m minutes are buckets floor((newest − m × 60 s) / 10 s) … floor(newest / 10 s),
+/// at most 6m + 1 points.
 /// </para>
 /// <para>
-/// Memory: a field's arrays are allocated when it is first measured, about 4.4 KB a field
-/// (1-second ring 11 × 28 B, 10-second ring 31 × 28 B, history 360 × 8 B, array headers) plus
-/// 5.4 KB for each of the three p95 fields ((11 + 31) × 64 bins × 2 B), and 3.2 KB of slot tags
-/// per GPU: about 117 KB per GPU with all 23 fields measured (measured allocation). Add allocates nothing once a field exists.
+/// Memory (measured, an hour of 1 Hz rows): about 42 KB per GPU for realistic data (10 of 23 fields
+/// constant, float32 values), 75 KB with random doubles in every field; it was 121 KB. Add allocates
+/// nothing once a field has its series (a constant field's first change allocates it once).
 /// </para>
 /// </remarks>
 public sealed class GpuWindows
