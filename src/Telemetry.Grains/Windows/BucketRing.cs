@@ -2,16 +2,19 @@ namespace Telemetry.Grains.Windows;
 
 /// <summary>
 /// The bucket bookkeeping shared by every field of one ring: which bucket number each slot holds
-/// and the newest bucket seen. The per-field numbers live in <see cref="BucketStats"/> arrays of the same size.
+/// the newest bucket seen, and how many rows (samples) landed in each slot, which is every constant
+/// field's count. The per-field numbers live in <see cref="BucketStats"/> arrays of the same size.
 /// </summary>
 internal sealed class BucketRing
 {
     private readonly long[] _tags;
+    private readonly int[] _rows;
 
     public BucketRing(long widthMs, int size)
     {
         WidthMs = widthMs;
         _tags = new long[size];
+        _rows = new int[size];
         Array.Fill(_tags, long.MinValue);
     }
 
@@ -26,6 +29,12 @@ internal sealed class BucketRing
 
     /// <summary>The bucket number slot <paramref name="slot"/> holds, or long.MinValue when never used.</summary>
     public long TagAt(int slot) => _tags[slot];
+
+    /// <summary>Rows that landed in slot <paramref name="slot"/>'s bucket.</summary>
+    public int Rows(int slot) => _rows[slot];
+
+    /// <summary>Counts one row in a slot.</summary>
+    public void CountRow(int slot) => _rows[slot]++;
 
     /// <summary>The slot holding <paramref name="bucket"/>, or −1 when the slot holds another bucket.</summary>
     public int Find(long bucket)
@@ -58,6 +67,7 @@ internal sealed class BucketRing
             // Inside the span a slot can only hold an older bucket (bucket − k × Size), never a newer one.
             evicted = _tags[slot];
             _tags[slot] = bucket;
+            _rows[slot] = 0;
         }
 
         return slot;

@@ -1,59 +1,176 @@
 namespace Telemetry.Grains.Windows;
 
 /// <summary>
-/// One field's count, sum, min and max per slot of a <see cref="BucketRing"/>, as flat arrays
-/// so that adding a value touches four array elements and allocates nothing.
+/// One field's count, sum, min and max per slot of a <see cref="BucketRing"/>, in flat arrays so that
+/// adding a value touches a few array elements and allocates nothing. Counts are ushort and min/max
+/// float while they fit exactly; the first count past 65,535 or value that float cannot hold exactly
+/// widens that array for good (int counts, double min/max), so every figure stays exact. Sums are double.
 /// </summary>
 internal sealed class BucketStats
 {
-    private readonly int[] _count;
     private readonly double[] _sum;
-    private readonly double[] _min;
-    private readonly double[] _max;
+    private ushort[]? _count;
+    private int[]? _wideCount;
+
+    // Interleaved: [2 × slot] = min, [2 × slot + 1] = max.
+    private float[]? _bounds;
+    private double[]? _wideBounds;
 
     public BucketStats(int size)
     {
-        _count = new int[size];
         _sum = new double[size];
-        _min = new double[size];
-        _max = new double[size];
-        Array.Fill(_min, double.PositiveInfinity);
-        Array.Fill(_max, double.NegativeInfinity);
+        _count = new ushort[size];
+        _bounds = new float[2 * size];
+        for (var slot = 0; slot < size; slot++)
+        {
+            Reset(slot);
+        }
     }
 
     /// <summary>Adds one measured (non-NaN) value to a slot.</summary>
     public void Add(int slot, double value)
     {
-        _count[slot]++;
+        CountOne(slot);
         _sum[slot] += value;
-        if (value < _min[slot])
+        var i = 2 * slot;
+        var narrow = (float)value;
+        if (_bounds is { } bounds && narrow == value)
         {
-            _min[slot] = value;
+            if (narrow < bounds[i])
+            {
+                bounds[i] = narrow;
+            }
+
+            if (narrow > bounds[i + 1])
+            {
+                bounds[i + 1] = narrow;
+            }
+
+            return;
         }
 
-        if (value > _max[slot])
+        var wide = WideBounds();
+        if (value < wide[i])
         {
-            _max[slot] = value;
+            wide[i] = value;
+        }
+
+        if (value > wide[i + 1])
+        {
+            wide[i + 1] = value;
+        }
+    }
+
+    /// <summary>Sets a slot to <paramref name="count"/> samples of one value.</summary>
+    public void Fill(int slot, double value, int count)
+    {
+        Reset(slot);
+        if (count == 0)
+        {
+            return;
+        }
+
+        if (count > ushort.MaxValue)
+        {
+            WideCount()[slot] = count;
+        }
+        else if (_count is { } narrowCount)
+        {
+            narrowCount[slot] = (ushort)count;
+        }
+        else
+        {
+            _wideCount![slot] = count;
+        }
+
+        _sum[slot] = value * count;
+        var bounds = (_bounds is not null && (float)value == value) ? null : WideBounds();
+        if (bounds is null)
+        {
+            _bounds![2 * slot] = _bounds[(2 * slot) + 1] = (float)value;
+        }
+        else
+        {
+            bounds[2 * slot] = bounds[(2 * slot) + 1] = value;
         }
     }
 
     /// <summary>Empties a slot that a newer bucket has claimed.</summary>
     public void Reset(int slot)
     {
-        _count[slot] = 0;
+        if (_count is not null)
+        {
+            _count[slot] = 0;
+        }
+        else
+        {
+            _wideCount![slot] = 0;
+        }
+
         _sum[slot] = 0;
-        _min[slot] = double.PositiveInfinity;
-        _max[slot] = double.NegativeInfinity;
+        if (_bounds is not null)
+        {
+            _bounds[2 * slot] = float.PositiveInfinity;
+            _bounds[(2 * slot) + 1] = float.NegativeInfinity;
+        }
+        else
+        {
+            _wideBounds![2 * slot] = double.PositiveInfinity;
+            _wideBounds[(2 * slot) + 1] = double.NegativeInfinity;
+        }
     }
 
-    public int Count(int slot) => _count[slot];
+    public int Count(int slot) => _count is not null ? _count[slot] : _wideCount![slot];
 
     /// <summary>The slot's mean; NaN when empty.</summary>
-    public double Mean(int slot) => _count[slot] == 0 ? double.NaN : _sum[slot] / _count[slot];
+    public double Mean(int slot) => Count(slot) == 0 ? double.NaN : _sum[slot] / Count(slot);
 
-    public double Max(int slot) => _max[slot];
+    public double Max(int slot) => _bounds is not null ? _bounds[(2 * slot) + 1] : _wideBounds![(2 * slot) + 1];
 
     /// <summary>Folds a slot into a window total.</summary>
-    public void MergeInto(int slot, ref WindowAccumulator total) =>
-        total.Merge(_count[slot], _sum[slot], _min[slot], _max[slot]);
+    public void MergeInto(int slot, ref WindowAccumulator total)
+    {
+        var i = 2 * slot;
+        if (_bounds is not null)
+        {
+            total.Merge(Count(slot), _sum[slot], _bounds[i], _bounds[i + 1]);
+        }
+        else
+        {
+            total.Merge(Count(slot), _sum[slot], _wideBounds![i], _wideBounds[i + 1]);
+        }
+    }
+
+    private void CountOne(int slot)
+    {
+        if (_count is { } count && count[slot] != ushort.MaxValue)
+        {
+            count[slot]++;
+            return;
+        }
+
+        WideCount()[slot]++;
+    }
+
+    private int[] WideCount()
+    {
+        if (_wideCount is null)
+        {
+            _wideCount = Array.ConvertAll(_count!, c => (int)c);
+            _count = null;
+        }
+
+        return _wideCount;
+    }
+
+    private double[] WideBounds()
+    {
+        if (_wideBounds is null)
+        {
+            _wideBounds = Array.ConvertAll(_bounds!, b => (double)b);
+            _bounds = null;
+        }
+
+        return _wideBounds;
+    }
 }

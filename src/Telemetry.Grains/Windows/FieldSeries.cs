@@ -1,8 +1,8 @@
 namespace Telemetry.Grains.Windows;
 
 /// <summary>
-/// Everything <see cref="GpuWindows"/> keeps for one field, allocated when the field is first measured:
-/// 1-second and 10-second bucket statistics, p95 histograms for the fields that have one, and the hour of history.
+/// Everything <see cref="GpuWindows"/> keeps for one field that is not constant: 1-second and
+/// 10-second bucket statistics, p95 histograms for the fields that have one, and the hour of history.
 /// </summary>
 internal sealed class FieldSeries
 {
@@ -10,6 +10,7 @@ internal sealed class FieldSeries
     {
         Seconds = new BucketStats(secondSlots);
         TenSeconds = new BucketStats(tenSecondSlots);
+        History = new FieldHistory(fieldId);
         var range = HistogramRange.For(fieldId);
         if (range is not null)
         {
@@ -28,5 +29,38 @@ internal sealed class FieldSeries
     /// <summary>p95 histograms of the 10-second ring; null for fields without p95.</summary>
     public BucketHistograms? TenSecondBins { get; }
 
-    public FieldHistory History { get; } = new();
+    public FieldHistory History { get; }
+
+    /// <summary>
+    /// The series of a field that so far measured <paramref name="value"/> in every row: each live bucket
+    /// holds the ring's row count of that value, each history slot in use holds it as mean and max.
+    /// </summary>
+    public static FieldSeries FromConstant(int fieldId, double value, BucketRing seconds, BucketRing tenSeconds, HistoryTags tags)
+    {
+        var series = new FieldSeries(fieldId, seconds.Size, tenSeconds.Size);
+        Fill(series.Seconds, series.SecondBins, seconds, value);
+        Fill(series.TenSeconds, series.TenSecondBins, tenSeconds, value);
+        for (var h = 0; h < HistoryTags.Slots; h++)
+        {
+            if (tags.IsUsed(h))
+            {
+                series.History.Set(h, value, value);
+            }
+        }
+
+        return series;
+    }
+
+    private static void Fill(BucketStats stats, BucketHistograms? bins, BucketRing ring, double value)
+    {
+        for (var slot = 0; slot < ring.Size; slot++)
+        {
+            var rows = ring.Rows(slot);
+            if (rows > 0)
+            {
+                stats.Fill(slot, value, rows);
+                bins?.Add(slot, value, rows);
+            }
+        }
+    }
 }

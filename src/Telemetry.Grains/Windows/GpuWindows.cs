@@ -18,32 +18,38 @@ namespace Telemetry.Grains.Windows;
 /// 5 m: 31 buckets, 300–310 s).
 /// </para>
 /// <para>
-/// count, min, max and mean are exact over the samples in the covered buckets: each bucket keeps
-/// count (int) and sum, min, max (double) per field. NaN values are not counted. A ring slot is
-/// bucket mod ring size and is tagged with its bucket number; a slot holding another bucket is
-/// ignored on read and emptied when a newer bucket claims it. A sample older than a ring's span
-/// (11 s for the 1-second ring, 310 s for the 10-second ring, before the newest bucket's end) is
-/// dropped from that ring but still counted in <see cref="SampleCount"/>; out-of-order samples inside
-/// the span land in their own bucket.
+/// count, min, max and mean are exact over the samples in the covered buckets: each bucket keeps, per
+/// field, count (ushort, widened to int past 65,535), sum (double) and min, max (float while every value
+/// is exactly a float, else double for good). NaN values are not counted. A ring slot is bucket mod ring
+/// size and is tagged with its bucket number; a slot holding another bucket is ignored on read and emptied
+/// when a newer bucket claims it. A sample older than a ring's span (11 s for the 1-second ring, 310 s
+/// for the 10-second ring, before the newest bucket's end) is dropped from that ring but still counted
+/// in <see cref="SampleCount"/>; out-of-order samples inside the span land in their own bucket.
+/// </para>
+/// <para>
+/// Constant fields: a field measured in every row since the first, always with the same value (bit for
+/// bit), keeps only that value; its count in a bucket is the ring's row count, its min, max, mean and
+/// p95 the value. The first NaN or other value rebuilds its buckets and history from the constant.
 /// </para>
 /// <para>
 /// p95, for gpu_util_pct, gpu_temp_c and power_w only (null for other fields): a fixed-range
 /// histogram of 64 bins per bucket (0–100 %, 0–128 °C, 0–1600 W; values outside counted in the edge
-/// bins), merged over the window; the bin holding the nearest-rank p95 (rank ⌈0.95 n⌉) is found and
-/// the value interpolated linearly inside it, then clamped to the window's exact [min, max]. For
-/// values inside the range the error is less than one bin width: 1.5625 %, 2 °C, 25 W.
+/// bins; byte counts, widened to ushort once a bin reaches 255), merged over the window; the bin holding
+/// the nearest-rank p95 (rank ⌈0.95 n⌉) is found and the value interpolated linearly inside it, then
+/// clamped to the window's exact [min, max]. For values inside the range the error is less than one bin
+/// width: 1.5625 %, 2 °C, 25 W.
 /// </para>
 /// <para>
 /// History: when a 10-second bucket's slot is claimed by a newer bucket, its mean and max are
-/// written (as float) to an hour-long ring of 360 10-second slots; the newest 31 buckets are read
-/// from the live 10-second ring. History uses the same rounding rule: the last m minutes are
-/// buckets floor((newest − m × 60 s) / 10 s) … floor(newest / 10 s), at most 6m + 1 points.
+/// written as 16-bit floats (within 2^-11 of the value, see <see cref="FieldHistory"/>) to a ring of
+/// 330 slots; the newest 31 buckets are read, exact, from the live 10-second ring. History uses the
+/// same rounding rule: the last m minutes are buckets floor((newest − m × 60 s) / 10 s) … floor(newest / 10 s),
+/// at most 6m + 1 points.
 /// </para>
 /// <para>
-/// Memory: a field's arrays are allocated when it is first measured, about 4.4 KB a field
-/// (1-second ring 11 × 28 B, 10-second ring 31 × 28 B, history 360 × 8 B, array headers) plus
-/// 5.4 KB for each of the three p95 fields ((11 + 31) × 64 bins × 2 B), and 3.2 KB of slot tags
-/// per GPU: about 117 KB per GPU with all 23 fields measured (measured allocation). Add allocates nothing once a field exists.
+/// Memory (measured, an hour of 1 Hz rows): about 42 KB per GPU for realistic data (10 of 23 fields
+/// constant, float32 values), 75 KB with random doubles in every field; it was 121 KB. Add allocates
+/// nothing once a field has its series (a constant field's first change allocates it once).
 /// </para>
 /// </remarks>
 public sealed class GpuWindows
@@ -57,9 +63,13 @@ public sealed class GpuWindows
 
     private readonly BucketRing _seconds = new(SecondMs, SecondSlots);
     private readonly BucketRing _tenSeconds = new(TenSecondsMs, TenSecondSlots);
-    private readonly long[] _historyTags = CreateHistoryTags();
+    private readonly HistoryTags _historyTags = new();
     private readonly FieldSeries?[] _fields = new FieldSeries?[FieldCatalog.Count];
-    private readonly double[] _last = CreateLast();
+
+    // A field measured in every row so far, always with one value, keeps only that value here (NaN: not constant).
+    private readonly double[] _constants = CreateNaNs();
+    private readonly double[] _last = CreateNaNs();
+    private bool _anyRowLanded;
 
     /// <summary>Samples (rows) applied, all time, including those too old for any window.</summary>
     public long SampleCount { get; private set; }
@@ -131,7 +141,8 @@ public sealed class GpuWindows
         ArgumentOutOfRangeException.ThrowIfLessThan(minutes, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(minutes, 60);
         var field = _fields[fieldId - 1];
-        if (field is null || NewestTimestampMs is null)
+        var constant = _constants[fieldId - 1];
+        if ((field is null && double.IsNaN(constant)) || NewestTimestampMs is null)
         {
             return [];
         }
@@ -144,7 +155,15 @@ public sealed class GpuWindows
             var slot = _tenSeconds.Find(bucket);
             if (slot >= 0)
             {
-                if (field.TenSeconds.Count(slot) > 0)
+                if (field is null)
+                {
+                    // A constant field was measured in every row.
+                    if (_tenSeconds.Rows(slot) > 0)
+                    {
+                        points.Add(new HistoryPoint(at, constant, constant));
+                    }
+                }
+                else if (field.TenSeconds.Count(slot) > 0)
                 {
                     points.Add(new HistoryPoint(at, field.TenSeconds.Mean(slot), field.TenSeconds.Max(slot)));
                 }
@@ -152,8 +171,17 @@ public sealed class GpuWindows
                 continue;
             }
 
-            var h = BucketMath.SlotOf(bucket, FieldHistory.Slots);
-            if (_historyTags[h] == bucket && !float.IsNaN(field.History.Mean(h)))
+            var h = BucketMath.SlotOf(bucket, HistoryTags.Slots);
+            if (!_historyTags.Holds(h, bucket))
+            {
+                continue;
+            }
+
+            if (field is null)
+            {
+                points.Add(new HistoryPoint(at, constant, constant));
+            }
+            else if (!double.IsNaN(field.History.Mean(h)))
             {
                 points.Add(new HistoryPoint(at, field.History.Mean(h), field.History.Max(h)));
             }
@@ -190,12 +218,12 @@ public sealed class GpuWindows
         for (var c = 0; c < FieldCatalog.Count; c++)
         {
             var value = values[offset + c];
-            if (double.IsNaN(value))
+            var field = _fields[c] ?? Materialize(c, value);
+            if (field is null || double.IsNaN(value))
             {
                 continue;
             }
 
-            var field = _fields[c] ??= new FieldSeries(c + 1, SecondSlots, TenSecondSlots);
             if (second >= 0)
             {
                 field.Seconds.Add(second, value);
@@ -208,7 +236,57 @@ public sealed class GpuWindows
                 field.TenSecondBins?.Add(tenSeconds, value);
             }
         }
+
+        // Counted after the fields, so that a constant field materialized in this row does not count it twice.
+        if (second >= 0)
+        {
+            _seconds.CountRow(second);
+        }
+
+        if (tenSeconds >= 0)
+        {
+            _tenSeconds.CountRow(tenSeconds);
+        }
+
+        _anyRowLanded = true;
     }
+
+    /// <summary>
+    /// The series of a field that has none yet, for a value of a landed row: null while the field stays
+    /// unmeasured or constant. A field measured from the first landed row on starts constant; a different
+    /// value or NaN turns it into a full series rebuilt from the constant.
+    /// </summary>
+    private FieldSeries? Materialize(int column, double value)
+    {
+        var constant = _constants[column];
+        if (double.IsNaN(constant))
+        {
+            if (double.IsNaN(value))
+            {
+                return null;
+            }
+
+            if (!_anyRowLanded)
+            {
+                _constants[column] = value;
+                return null;
+            }
+
+            return _fields[column] = new FieldSeries(column + 1, SecondSlots, TenSecondSlots);
+        }
+
+        // Bitwise, so that a constant 0 followed by −0 is not taken for the same value.
+        if (BitConverter.DoubleToInt64Bits(value) == BitConverter.DoubleToInt64Bits(constant))
+        {
+            return null;
+        }
+
+        _constants[column] = double.NaN;
+        return _fields[column] = FieldSeries.FromConstant(column + 1, constant, _seconds, _tenSeconds, _historyTags);
+    }
+
+    /// <summary>True when the field is kept as one constant value (a few bytes), for tests.</summary>
+    internal bool IsConstant(int fieldId) => !double.IsNaN(_constants[fieldId - 1]);
 
     private void UpdateLast(long timestamp, double[] values, int offset)
     {
@@ -235,14 +313,9 @@ public sealed class GpuWindows
 
     private void RetireTenSeconds(int slot, long bucket)
     {
-        var h = BucketMath.SlotOf(bucket, FieldHistory.Slots);
-
         // After a long gap an old bucket can be retired after a newer one took its history slot; keep the newer.
-        var toHistory = bucket > _historyTags[h];
-        if (toHistory)
-        {
-            _historyTags[h] = bucket;
-        }
+        var h = _historyTags.Claim(bucket);
+        var toHistory = h >= 0;
 
         foreach (var field in _fields)
         {
@@ -278,6 +351,7 @@ public sealed class GpuWindows
             var field = _fields[c];
             if (field is null)
             {
+                AddConstant(result, c, ring, first);
                 continue;
             }
 
@@ -305,6 +379,31 @@ public sealed class GpuWindows
         return result;
     }
 
+    private void AddConstant(Dictionary<string, WindowStats> result, int column, BucketRing ring, long first)
+    {
+        var constant = _constants[column];
+        if (double.IsNaN(constant))
+        {
+            return;
+        }
+
+        long count = 0;
+        for (var bucket = first; bucket <= ring.NewestBucket; bucket++)
+        {
+            var slot = ring.Find(bucket);
+            if (slot >= 0)
+            {
+                count += ring.Rows(slot);
+            }
+        }
+
+        if (count > 0)
+        {
+            double? p95 = HistogramRange.For(column + 1) is null ? null : constant;
+            result[FieldCatalog.All[column].Name] = new WindowStats(count, constant, constant, constant, p95);
+        }
+    }
+
     private static void ThrowIfUnknown(int fieldId)
     {
         if (!FieldCatalog.IsKnown(fieldId))
@@ -313,17 +412,10 @@ public sealed class GpuWindows
         }
     }
 
-    private static long[] CreateHistoryTags()
+    private static double[] CreateNaNs()
     {
-        var tags = new long[FieldHistory.Slots];
-        Array.Fill(tags, long.MinValue);
-        return tags;
-    }
-
-    private static double[] CreateLast()
-    {
-        var last = new double[FieldCatalog.Count];
-        Array.Fill(last, double.NaN);
-        return last;
+        var values = new double[FieldCatalog.Count];
+        Array.Fill(values, double.NaN);
+        return values;
     }
 }

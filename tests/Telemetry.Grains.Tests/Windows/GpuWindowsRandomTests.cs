@@ -12,7 +12,13 @@ public class GpuWindowsRandomTests
 
     [Theory]
     [MemberData(nameof(Seeds))]
-    public void Snapshot_RandomData_MatchesBruteForce(int seed)
+    public void Snapshot_RandomData_MatchesBruteForce(int seed) => AssertMatchesBruteForce(seed, constantBlocks: 0);
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void Snapshot_ConstantThenRandomData_MatchesBruteForce(int seed) => AssertMatchesBruteForce(seed, constantBlocks: 10 * seed);
+
+    private static void AssertMatchesBruteForce(int seed, int constantBlocks)
     {
         var random = new Random(seed);
         var windows = new GpuWindows();
@@ -28,7 +34,9 @@ public class GpuWindowsRandomTests
                 timestamps[i] = t;
             }
 
-            var values = timestamps.Select(_ => random.Next(8) == 0 ? double.NaN : (random.NextDouble() * 2_000) - 500).ToArray();
+            var values = block < constantBlocks
+                ? timestamps.Select(_ => 0.1).ToArray()
+                : timestamps.Select(_ => random.Next(8) == 0 ? double.NaN : (random.NextDouble() * 2_000) - 500).ToArray();
             windows.Add(SampleBlock.Of(timestamps, (i, row) => row[FieldCatalog.PowerW - 1] = values[i]));
             all.AddRange(timestamps.Zip(values).Where(p => !double.IsNaN(p.Second)));
 

@@ -1,0 +1,70 @@
+using Telemetry.Fields;
+using Telemetry.Grains.Windows;
+using Telemetry.Wire;
+using Xunit.Abstractions;
+
+namespace Telemetry.Grains.Tests.Windows;
+
+/// <summary>
+/// Prints the memory an hour of samples leaves per GPU, for realistic and worst-case data;
+/// asserts only behaviour (a byte count would be brittle).
+/// </summary>
+public class GpuWindowsMemoryReport(ITestOutputHelper output)
+{
+    private const long T0 = 1_700_000_000_000;
+    private const int Gpus = 100;
+    private const int Seconds = 3_700; // more than an hour of 10-second history and the 5 m ring
+    private const int RowsPerBlock = 5;
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Add_AnHourOfSamples_PrintsMemoryPerGpu(bool worstCase)
+    {
+        var blocks = Blocks(worstCase);
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        var windows = new GpuWindows[Gpus];
+        for (var g = 0; g < Gpus; g++)
+        {
+            windows[g] = new GpuWindows();
+            foreach (var block in blocks)
+            {
+                windows[g].Add(block);
+            }
+        }
+
+        var after = GC.GetTotalMemory(forceFullCollection: true);
+        output.WriteLine($"{(worstCase ? "worst case" : "realistic")}: {(after - before) / (double)Gpus / 1024:F1} KB per GPU");
+
+        Assert.All(windows, w => Assert.Equal(Seconds, w.SampleCount));
+        Assert.Equal(361, windows[0].History(FieldCatalog.PowerW, 60).Length);
+        GC.KeepAlive(blocks);
+    }
+
+    private static List<GpuSamples> Blocks(bool worstCase)
+    {
+        var random = new Random(7);
+        var blocks = new List<GpuSamples>();
+        var state = new RealisticGpu(random);
+        for (var s = 0; s < Seconds; s += RowsPerBlock)
+        {
+            var timestamps = Enumerable.Range(s, RowsPerBlock).Select(i => T0 + (i * 1_000L)).ToArray();
+            blocks.Add(SampleBlock.Of(timestamps, (_, row) =>
+            {
+                if (worstCase)
+                {
+                    for (var c = 0; c < row.Length; c++)
+                    {
+                        row[c] = random.NextDouble() * 1e6;
+                    }
+                }
+                else
+                {
+                    state.Fill(row);
+                }
+            }));
+        }
+
+        return blocks;
+    }
+}
