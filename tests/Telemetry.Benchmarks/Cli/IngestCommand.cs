@@ -22,8 +22,8 @@ internal static class IngestCommand
         {
             Nodes, SamplesPerReport, Concurrency, Duration, Warmup, Peers, Smoke, SiloBin, PoolMiB,
         };
-        command.SetAction((result, ct) => result.GetValue(Nodes) < 1 || result.GetValue(SamplesPerReport) is < 1 or > 1000 || result.GetValue(Concurrency) < 1 || result.GetValue(PoolMiB) < 1
-            ? CommandRunner.InvalidAsync("ingest", "--nodes, --concurrency and --pool-mib must be at least 1, --samples-per-report 1 to 1000.")
+        command.SetAction((result, ct) => Problem(result) is { } problem
+            ? CommandRunner.InvalidAsync("ingest", problem)
             : CommandRunner.RunAsync("ingest", () => IngestBenchmark.RunAsync(Settings(result, args), ct)));
         return command;
     }
@@ -45,4 +45,10 @@ internal static class IngestCommand
             result.GetValue(PoolMiB),
             $"{CommandRunner.Invocation} {string.Join(' ', args)}");
     }
+
+    // The parser checks each flag's syntax; these are the ranges that make a run meaningful.
+    private static string? Problem(ParseResult result) =>
+        result.GetValue(Nodes) < 1 || result.GetValue(SamplesPerReport) is < 1 or > 1000 || result.GetValue(Concurrency) < 1 || result.GetValue(PoolMiB) < 1
+            ? "--nodes, --concurrency and --pool-mib must be at least 1, --samples-per-report 1 to 1000."
+            : null;
 }

@@ -39,8 +39,8 @@ internal static class MemoryCommand
         {
             Nodes, Interval, ActivationRate, SamplesPerReport, Concurrency, SettleTimeout, SiloBin,
         };
-        command.SetAction((result, ct) => result.GetValue(Nodes) < 1 || result.GetValue(SamplesPerReport) is < 1 or > 1000 || result.GetValue(Concurrency) < 1
-            ? CommandRunner.InvalidAsync("memory", "--nodes and --concurrency must be at least 1, --samples-per-report 1 to 1000.")
+        command.SetAction((result, ct) => Problem(result) is { } problem
+            ? CommandRunner.InvalidAsync("memory", problem)
             : CommandRunner.RunAsync("memory", () => MemoryBenchmark.RunAsync(
             new MemorySettings(
                 result.GetValue(Nodes),
@@ -54,4 +54,10 @@ internal static class MemoryCommand
             ct)));
         return command;
     }
+
+    // The parser checks each flag's syntax; these are the ranges that make a run meaningful.
+    private static string? Problem(ParseResult result) =>
+        result.GetValue(Nodes) < 1 || result.GetValue(SamplesPerReport) is < 1 or > 1000 || result.GetValue(Concurrency) < 1
+            ? "--nodes and --concurrency must be at least 1, --samples-per-report 1 to 1000."
+            : null;
 }
