@@ -1,1 +1,11 @@
-return 0;
+using System.CommandLine;
+using Telemetry.Benchmarks.Cli;
+
+var root = new RootCommand("Telemetry benchmarks: the end-to-end ingest comparison with peer databases, the silo's memory per GPU, and micro-benchmarks.")
+{
+    IngestCommand.Create(args),
+    MemoryCommand.Create(args),
+    MicroCommand.Create(),
+};
+
+return await root.Parse(args).InvokeAsync();

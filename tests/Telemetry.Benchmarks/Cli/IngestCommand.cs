@@ -1,0 +1,54 @@
+using System.CommandLine;
+using Telemetry.Benchmarks.Ingest;
+
+namespace Telemetry.Benchmarks.Cli;
+
+/// <summary><c>ingest</c>: the end-to-end comparison of the silo with VictoriaMetrics and InfluxDB.</summary>
+internal static class IngestCommand
+{
+    private static readonly Option<int> Nodes = new("--nodes") { Description = "Simulated nodes, 8 B200 GPUs each.", DefaultValueFactory = _ => 500 };
+    private static readonly Option<int> SamplesPerReport = new("--samples-per-report") { Description = "Samples per GPU in each body (one body = one node report = 8 × S samples, in every format).", DefaultValueFactory = _ => 10 };
+    private static readonly Option<int> Concurrency = new("--concurrency") { Description = "Connections, each posting its next body as soon as the previous answer arrives.", DefaultValueFactory = _ => 8 };
+    private static readonly Option<TimeSpan> Duration = DurationOption.Create("--duration", "Measured time per server, e.g. 30s, 2m.", TimeSpan.FromSeconds(30));
+    private static readonly Option<TimeSpan> Warmup = DurationOption.Create("--warmup", "Load before measuring each server (JIT, grain activation, caches); not counted.", TimeSpan.FromSeconds(3));
+    private static readonly Option<string> Peers = new("--peers") { Description = "Comma-separated peers to compare with, in order: victoria-metrics, influxdb (Debian packages of the same names); 'none' for the silo alone.", DefaultValueFactory = _ => "victoria-metrics,influxdb", HelpName = "names" };
+    private static readonly Option<bool> Smoke = new("--smoke") { Description = "A few-second run for CI (20 nodes, 1 s warm-up, 2 s per server): exit code 0 only if every server accepted samples without an error." };
+    private static readonly Option<string?> SiloBin = new("--silo-bin") { Description = "Folder of Telemetry.Silo.dll (default: this repository's src/Telemetry.Silo/bin/Release/net10.0).", HelpName = "folder" };
+    private static readonly Option<int> PoolMiB = new("--pool-mib") { Description = "Memory for the pre-encoded bodies; each node gets as many rounds of distinct values as fit (1 to 16).", DefaultValueFactory = _ => 512 };
+
+    public static Command Create(IReadOnlyList<string> args)
+    {
+        var command = new Command("ingest", "Generate fleet data in memory, then drive the silo and each peer in turn with the same closed-loop load over 127.0.0.1, and compare samples/s, server CPU, latency and memory.")
+        {
+            Nodes, SamplesPerReport, Concurrency, Duration, Warmup, Peers, Smoke, SiloBin, PoolMiB,
+        };
+        command.SetAction((result, ct) => Problem(result) is { } problem
+            ? CommandRunner.InvalidAsync("ingest", problem)
+            : CommandRunner.RunAsync("ingest", () => IngestBenchmark.RunAsync(Settings(result, args), ct)));
+        return command;
+    }
+
+    private static IngestSettings Settings(ParseResult result, IReadOnlyList<string> args)
+    {
+        var smoke = result.GetValue(Smoke);
+        var peers = result.GetValue(Peers)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(p => !p.Equals("none", StringComparison.OrdinalIgnoreCase)).ToList();
+        return new IngestSettings(
+            smoke ? 20 : result.GetValue(Nodes),
+            result.GetValue(SamplesPerReport),
+            result.GetValue(Concurrency),
+            smoke ? TimeSpan.FromSeconds(1) : result.GetValue(Warmup),
+            smoke ? TimeSpan.FromSeconds(2) : result.GetValue(Duration),
+            peers,
+            smoke,
+            result.GetValue(SiloBin),
+            result.GetValue(PoolMiB),
+            $"{CommandRunner.Invocation} {string.Join(' ', args)}");
+    }
+
+    // The parser checks each flag's syntax; these are the ranges that make a run meaningful.
+    private static string? Problem(ParseResult result) =>
+        result.GetValue(Nodes) < 1 || result.GetValue(SamplesPerReport) is < 1 or > 1000 || result.GetValue(Concurrency) < 1 || result.GetValue(PoolMiB) < 1
+            ? "--nodes, --concurrency and --pool-mib must be at least 1, --samples-per-report 1 to 1000."
+            : null;
+}
