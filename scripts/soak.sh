@@ -46,6 +46,15 @@ after=$(cpu_ticks); end=$(date +%s.%N)
 rss_kb=$(awk '/VmRSS/ {print $2}' "/proc/$silo/status"); hwm_kb=$(awk '/VmHWM/ {print $2}' "/proc/$silo/status")
 samples_total=$(curl -fs "http://127.0.0.1:$port/metrics" | awk '/^telemetry_ingest_samples_total/ {print $2}')
 rejected=$(curl -fs "http://127.0.0.1:$port/metrics" | awk '/^telemetry_ingest_rejected_total/ {s+=$2} END {print s+0}')
+# The silo's own view of latency (request in to answer out), from its histogram: the bucket bound holding p50 and p99.
+curl -fs "http://127.0.0.1:$port/metrics" | python3 -c '
+import re, sys
+buckets = [(float("inf") if m.group(1) == "+Inf" else float(m.group(1)), float(m.group(2)))
+           for m in re.finditer(r"telemetry_ingest_duration_seconds_bucket\{le=\"([^\"]+)\"\} (\S+)", sys.stdin.read())]
+total = buckets[-1][1]
+bound = lambda q: next(le for le, n in buckets if n >= q * total)
+print(f"silo-side latency: p50 <= {bound(0.5)*1000:g} ms, p99 <= {bound(0.99)*1000:g} ms over {total:,.0f} requests")'
+
 python3 - "$before" "$after" "$hz" "$start" "$end" "$rss_kb" "$hwm_kb" "$samples_total" "$rejected" "$((per_dc * dcs * 8))" <<'PY'
 import sys
 b, a, hz, s, e, rss, hwm, samples, rejected, gpus = sys.argv[1:]

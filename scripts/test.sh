@@ -6,8 +6,9 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 
 # Debian packages the tests use for real: Python and its MessagePack and Brotli modules run the
-# independent wire-format client (tests/conformance).
-packages=(python3 python3-msgpack python3-brotli)
+# independent wire-format client (tests/conformance); VictoriaMetrics and InfluxDB 1.x are the
+# peers of the ingest benchmark's smoke run.
+packages=(python3 python3-msgpack python3-brotli victoria-metrics influxdb)
 missing=()
 for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then
@@ -45,6 +46,14 @@ for project in tests/*.Tests/*.Tests.csproj; do
   p=$(sed -E 's/.* passed="([0-9]+)".*/\1/' <<<"$counters"); f=$(sed -E 's/.* failed="([0-9]+)".*/\1/' <<<"$counters")
   passed=$((passed + p)); failed=$((failed + f))
 done
+# The benchmark must keep working: a few-second run against the silo and both peers (docs/performance.md).
+echo "== ingest benchmark smoke"
+if dotnet tests/Telemetry.Benchmarks/bin/Release/net10.0/Telemetry.Benchmarks.dll ingest --smoke >"$results/smoke.log" 2>&1; then
+  passed=$((passed + 1)); grep -E '^silo vs|^accepted GPU samples' "$results/smoke.log"
+else
+  failed=$((failed + 1)); tail -n 30 "$results/smoke.log"; echo "ingest benchmark smoke failed"
+fi
+
 [ "$status" -eq 0 ] || [ "$failed" -gt 0 ] || failed=1
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
