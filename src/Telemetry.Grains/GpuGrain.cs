@@ -19,10 +19,14 @@ namespace Telemetry.Grains;
 /// </remarks>
 [PreferLocalPlacement]
 [CollectionAgeLimit(Days = 1)]
-public sealed partial class GpuGrain(TimeProvider time, ILogger<GpuGrain> logger) : Grain, IGpuGrain
+public sealed partial class GpuGrain(
+    TimeProvider time,
+    GrainStateOptions stateOptions,
+    [PersistentState("gpu", GrainStateOptions.StorageName)] IPersistentState<GpuDurableState> durable,
+    ILogger<GpuGrain> logger) : Grain, IGpuGrain
 {
     private readonly GpuWindows _windows = new();
-    private readonly GpuHealthTracker _health = new(time.GetUtcNow());
+    private GpuHealthTracker _health = new(time.GetUtcNow());
     private readonly XidLog _xids = new();
     private string? _nodeId;
     private string _model = "";
@@ -30,6 +34,24 @@ public sealed partial class GpuGrain(TimeProvider time, ILogger<GpuGrain> logger
     private string? _jobId;
     private string? _bootId;
     private ulong _lastSeq;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // After a silo crash the GPU comes back with its identity and verdict; windows refill from the stream.
+        if (durable.State.NodeId is { } nodeId)
+        {
+            _nodeId = nodeId;
+            _model = durable.State.Model;
+            _index = durable.State.Index;
+            _jobId = durable.State.JobId;
+            if (durable.State.Health is { } memory)
+            {
+                _health = new GpuHealthTracker(memory);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
 
     public Task<GpuBrief> ApplyAsync(GpuReport report)
     {
@@ -41,6 +63,7 @@ public sealed partial class GpuGrain(TimeProvider time, ILogger<GpuGrain> logger
             return Task.FromResult(Brief());
         }
 
+        var moved = !string.Equals(_nodeId, report.NodeId, StringComparison.Ordinal);
         _bootId = report.BootId;
         _lastSeq = report.Seq;
         _nodeId = report.NodeId;
@@ -53,12 +76,13 @@ public sealed partial class GpuGrain(TimeProvider time, ILogger<GpuGrain> logger
             _xids.Add(DateTimeOffset.FromUnixTimeMilliseconds(samples.Timestamps[^1]), samples.Xids);
         }
 
-        if (_health.Observe(samples, newBoot, time.GetUtcNow()))
+        var changed = _health.Observe(samples, newBoot, time.GetUtcNow());
+        if (changed)
         {
             LogHealthChanged(Uuid, _health.Verdict.State, _health.Verdict.Reasons);
         }
 
-        return Task.FromResult(Brief());
+        return changed || moved ? RememberAsync() : Task.FromResult(Brief());
     }
 
     public Task<GpuSnapshot?> GetSnapshotAsync()
@@ -89,19 +113,36 @@ public sealed partial class GpuGrain(TimeProvider time, ILogger<GpuGrain> logger
     public Task<HistoryPoint[]> GetHistoryAsync(int fieldId, int minutes) =>
         Task.FromResult(_nodeId is null ? [] : _windows.History(fieldId, minutes));
 
-    public Task<GpuBrief?> MarkOfflineAsync(DateTimeOffset since)
+    public async Task<GpuBrief?> MarkOfflineAsync(DateTimeOffset since)
     {
         if (_nodeId is null)
         {
-            return Task.FromResult<GpuBrief?>(null);
+            return null;
         }
 
         if (_health.MarkOffline(since))
         {
             LogHealthChanged(Uuid, HealthState.Offline, _health.Verdict.Reasons);
+            return await RememberAsync();
         }
 
-        return Task.FromResult<GpuBrief?>(Brief());
+        return Brief();
+    }
+
+    /// <summary>Writes identity and health when they changed (rarely: a first report, a new verdict), then answers.</summary>
+    private async Task<GpuBrief> RememberAsync()
+    {
+        if (stateOptions.Durable)
+        {
+            durable.State.NodeId = _nodeId;
+            durable.State.Model = _model;
+            durable.State.Index = _index;
+            durable.State.JobId = _jobId;
+            durable.State.Health = _health.Remember();
+            await durable.WriteStateAsync();
+        }
+
+        return Brief();
     }
 
     private GpuBrief Brief()

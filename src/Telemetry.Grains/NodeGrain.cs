@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Placement;
 using Telemetry.Grains.Nodes;
 using Telemetry.Health;
 using Telemetry.State;
@@ -11,10 +12,17 @@ namespace Telemetry.Grains;
 /// One GPU node. Thin: it fans each new report out to its GPUs (one call per GPU), and on a timer marks
 /// quiet GPUs offline and sends its summary to its data center; <see cref="NodeMonitor"/> decides.
 /// </summary>
+/// <remarks>
+/// Placed on the silo that takes the node's first report, so an exporter that keeps talking to one silo
+/// keeps its node, and the node's GPUs (placed with it), on that silo: no hop between silos per report.
+/// </remarks>
+[PreferLocalPlacement]
 [CollectionAgeLimit(Days = 1)]
 public sealed partial class NodeGrain(
     TimeProvider time,
     IOptions<NodeMonitorOptions> options,
+    GrainStateOptions stateOptions,
+    [PersistentState("node", GrainStateOptions.StorageName)] IPersistentState<NodeDurableState> durable,
     ILogger<NodeGrain> logger) : Grain, INodeGrain
 {
     private NodeMonitor _monitor = null!;
@@ -24,6 +32,7 @@ public sealed partial class NodeGrain(
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _monitor = new NodeMonitor(NodeId, options.Value, time.GetUtcNow());
+        _monitor.Boots.Import(durable.State.Boots);
 
         // Not interleaved: a node grain takes one call per report interval, so its timer gets turns, and
         // a check that interleaved with a report's fan-out could mark offline a GPU that just reported.
@@ -58,6 +67,12 @@ public sealed partial class NodeGrain(
         if (outcome.Reports > 0)
         {
             Reassess();
+            if (stateOptions.Durable)
+            {
+                // Before the answer: once the exporter hears 202, a retry on any silo must be a duplicate.
+                durable.State.Boots = _monitor.Boots.Export();
+                await durable.WriteStateAsync();
+            }
         }
 
         return outcome;

@@ -10,14 +10,14 @@ internal static class GaugesReader
     {
         if (reader.TryReadNil())
         {
-            return ReadOnlyDictionary<string, double>.Empty;
+            return NoGauges;
         }
 
         var limits = scope.Limits;
         var count = BoundedReader.ReadMapLength(ref reader, scope, "gauges", limits.MaxGauges, WireErrorCodes.Gauges);
         if (count == 0)
         {
-            return ReadOnlyDictionary<string, double>.Empty;
+            return NoGauges;
         }
 
         // Names come from the network: hash them with a collision-resistant comparer.
@@ -47,8 +47,13 @@ internal static class GaugesReader
             }
         }
 
-        return gauges;
+        // The collision-resistant comparer guards the decoding; the report keeps a plain dictionary, which
+        // Orleans can serialize when the report crosses to a node grain on another silo.
+        return new Dictionary<string, double>(gauges);
     }
+
+    // Shared and never changed; a plain Dictionary so it serializes like any other report's gauges.
+    private static readonly Dictionary<string, double> NoGauges = [];
 
     // Labels for error messages, made once rather than once per gauge per report.
     private static readonly string[] GaugeLabels = [.. Enumerable.Range(0, 64).Select(i => $"gauge name #{i}")];

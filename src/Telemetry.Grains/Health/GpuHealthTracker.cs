@@ -33,6 +33,32 @@ public sealed class GpuHealthTracker
     /// <summary>Starts healthy since <paramref name="since"/>.</summary>
     public GpuHealthTracker(DateTimeOffset since) => Verdict = HealthVerdict.HealthySince(since);
 
+    /// <summary>A tracker that carries on from <paramref name="memory"/> (written before a silo went away).</summary>
+    public GpuHealthTracker(HealthMemory memory)
+    {
+        ArgumentNullException.ThrowIfNull(memory);
+        Verdict = memory.Verdict;
+        _newestMs = memory.NewestSampleMs;
+        _offline = memory.Offline;
+        foreach (var active in memory.Active)
+        {
+            // A rule unknown to this version (written by a newer one) is dropped rather than guessed at.
+            if (HealthRules.TryGet(active.Key, out var rule))
+            {
+                _active.Add(new ActiveRule(rule, active.LastSeenMs, HoldOf(rule)));
+            }
+        }
+    }
+
+    /// <summary>What must outlive this tracker's silo; see <see cref="HealthMemory"/>.</summary>
+    public HealthMemory Remember() => new()
+    {
+        Verdict = Verdict,
+        Active = [.. _active.Select(a => new ActiveRuleMemory(a.Rule.Key, a.LastSeenMs))],
+        NewestSampleMs = _newestMs,
+        Offline = _offline,
+    };
+
     /// <summary>The current verdict.</summary>
     public HealthVerdict Verdict { get; private set; }
 

@@ -75,4 +75,12 @@ public static class HealthRules
 
     private static HealthRule Xid(int code, HealthState verdict, string meaning, string action) =>
         new($"xid-{code}", verdict, $"XID {code}: {meaning}", action);
+
+    private static readonly FrozenDictionary<string, HealthRule> ByKeyMap =
+        new[] { EccDoubleBit, RowRemapFailure, RowRemapPending, PcieReplaysRising, NvlinkCrcRising, Throttling, OverTemperature }
+            .Concat(Xids.Values)
+            .ToFrozenDictionary(r => r.Key, StringComparer.Ordinal);
+
+    /// <summary>The GPU rule with <paramref name="key"/> (as kept in <see cref="Telemetry.Health.ActiveRuleMemory"/>).</summary>
+    public static bool TryGet(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out HealthRule? rule) => ByKeyMap.TryGetValue(key, out rule);
 }

@@ -19,6 +19,19 @@ public sealed class BootSequences
     /// <summary>The newest instance's last applied seq.</summary>
     public ulong CurrentSeq => _boots.Count == 0 ? 0 : _boots[^1].Seq;
 
+    /// <summary>The remembered instances, oldest first, for durable storage.</summary>
+    public List<BootSeq> Export() => [.. _boots.Select(b => new BootSeq(b.BootId, b.Seq))];
+
+    /// <summary>Carries on from instances written by <see cref="Export"/>.</summary>
+    public void Import(IEnumerable<BootSeq> boots)
+    {
+        _boots.Clear();
+        foreach (var boot in boots.TakeLast(Capacity))
+        {
+            _boots.Add((boot.BootId, boot.Seq));
+        }
+    }
+
     /// <summary>True when (bootId, seq) is not newer than what was applied for that bootId.</summary>
     public bool IsReplay(string bootId, ulong seq)
     {

@@ -43,6 +43,9 @@ public sealed class NodeMonitor
     /// <summary>The GPU with index <paramref name="index"/> as last seen.</summary>
     public GpuBrief Gpu(int index) => _gpus[index];
 
+    /// <summary>The applied (bootId, seq) of recent exporter instances, as kept in durable storage.</summary>
+    public BootSequences Boots => _boots;
+
     /// <summary>True when (bootId, seq) of <paramref name="report"/> was applied already.</summary>
     public bool IsReplay(NodeReport report) => _boots.IsReplay(report.BootId, report.Seq);
 
@@ -58,7 +61,7 @@ public sealed class NodeMonitor
         {
             // NaN is "not measured" on the wire; a gauge not measured this time is left out.
             _gauges = report.Gauges.Values.Any(double.IsNaN)
-                ? report.Gauges.Where(g => !double.IsNaN(g.Value)).ToDictionary(g => g.Key, g => g.Value, StringComparer.Ordinal)
+                ? report.Gauges.Where(g => !double.IsNaN(g.Value)).ToDictionary(g => g.Key, g => g.Value)
                 : report.Gauges;
         }
 

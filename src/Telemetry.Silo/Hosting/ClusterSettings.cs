@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using StackExchange.Redis;
 
 namespace Telemetry.Silo.Hosting;
 
@@ -15,32 +16,79 @@ public sealed partial record ClusterSettings(
     int SiloPort,
     int GatewayPort,
     IPAddress AdvertisedIp,
-    string StorageProvider)
+    string StorageProvider,
+    ConfigurationOptions? Redis)
 {
     public const string Localhost = "Localhost";
     public const string Memory = "Memory";
+    public const string RedisName = "Redis";
+    public const string RedisKey = "Telemetry:Redis";
 
-    private static readonly string[] Providers = [Localhost];
-    private static readonly string[] StorageProviders = [Memory];
+    private static readonly string[] Providers = [Localhost, RedisName];
+    private static readonly string[] StorageProviders = [Memory, RedisName];
+
+    /// <summary>True when membership lives in Redis, so several silos form one cluster.</summary>
+    public bool UsesRedisClustering => Provider == RedisName;
+
+    /// <summary>True when grain state survives a silo: the durable parts are written, and read on activation.</summary>
+    public bool IsDurable => StorageProvider == RedisName;
 
     /// <summary>Reads and validates the settings; throws <see cref="SettingException"/> naming every bad key.</summary>
     public static ClusterSettings Read(IConfiguration configuration)
     {
         var errors = new List<string>();
+        var provider = Choice(configuration, "Telemetry:Clustering:Provider", Providers, Localhost, errors);
+        var storage = Choice(configuration, "Telemetry:Storage:Provider", StorageProviders, Memory, errors);
         var settings = new ClusterSettings(
-            Choice(configuration, "Telemetry:Clustering:Provider", Providers, Localhost, errors),
+            provider,
             Name(configuration, "Telemetry:Clustering:ClusterId", errors),
             Name(configuration, "Telemetry:Clustering:ServiceId", errors),
             Port(configuration, "Telemetry:Silo:SiloPort", 11111, errors),
             Port(configuration, "Telemetry:Silo:GatewayPort", 30000, errors),
             Address(configuration, "Telemetry:Silo:AdvertisedIp", errors),
-            Choice(configuration, "Telemetry:Storage:Provider", StorageProviders, Memory, errors));
+            storage,
+            RedisOptions(configuration, provider == RedisName || storage == RedisName, errors));
         if (errors.Count > 0)
         {
             throw new SettingException(string.Join(Environment.NewLine, errors));
         }
 
         return settings;
+    }
+
+    /// <summary>The settings for a log line: Redis endpoints only, never its password.</summary>
+    public override string ToString() =>
+        $"Provider={Provider}, ClusterId={ClusterId}, ServiceId={ServiceId}, SiloPort={SiloPort}, GatewayPort={GatewayPort}, " +
+        $"AdvertisedIp={AdvertisedIp}, Storage={StorageProvider}, Redis={(Redis is null ? "none" : string.Join(",", Redis.EndPoints))}";
+
+    private static ConfigurationOptions? RedisOptions(IConfiguration configuration, bool needed, List<string> errors)
+    {
+        var value = configuration[RedisKey];
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            if (needed)
+            {
+                errors.Add($"{RedisKey} is not set; Redis clustering or storage needs a StackExchange.Redis connection string, e.g. 127.0.0.1:6379.");
+            }
+
+            return null;
+        }
+
+        try
+        {
+            var options = ConfigurationOptions.Parse(value);
+            if (options.EndPoints.Count == 0)
+            {
+                errors.Add($"{RedisKey} names no endpoint; expected e.g. 127.0.0.1:6379.");
+            }
+
+            return options;
+        }
+        catch (ArgumentException e)
+        {
+            errors.Add($"{RedisKey} is not a StackExchange.Redis connection string: {e.Message}");
+            return null;
+        }
     }
 
     private static string Choice(IConfiguration configuration, string key, string[] allowed, string fallback, List<string> errors)

@@ -1,0 +1,14 @@
+namespace Telemetry.Grains;
+
+/// <summary>Whether grain state outlives a silo, and the storage provider's name.</summary>
+public sealed class GrainStateOptions
+{
+    /// <summary>The grain storage provider every telemetry grain uses.</summary>
+    public const string StorageName = "telemetry";
+
+    /// <summary>
+    /// True with durable storage (Redis): grains write what must survive a crash. False in memory, where a
+    /// write would cost a call per report and survive nothing.
+    /// </summary>
+    public bool Durable { get; init; }
+}
