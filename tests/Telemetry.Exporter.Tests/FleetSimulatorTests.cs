@@ -45,6 +45,55 @@ public sealed class FleetSimulatorTests
     }
 
     [Fact]
+    public async Task RunAsync_ServersDownThenBack_SpoolsAndDeliversEverySeqOnceInOrder()
+    {
+        using var dir = new TempDirectory();
+        using var handler = new OutageHandler();
+        var options = new SimulatorOptions
+        {
+            Servers = [new Uri("http://a:5000"), new Uri("http://b:5000")],
+            DataCenters = ["dc1"],
+            NodesPerDataCenter = 2,
+            GpusPerNode = 2,
+            Interval = TimeSpan.FromMilliseconds(200),
+            SamplesPerReport = 4,
+            Duration = TimeSpan.FromSeconds(4),
+            Seed = 1,
+            RetryBaseDelay = TimeSpan.FromMilliseconds(5),
+            RetryMaxDelay = TimeSpan.FromMilliseconds(20),
+            SpoolDirectory = dir.Path,
+        };
+        var simulator = new FleetSimulator(options, handler);
+
+        var run = simulator.RunAsync();
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (simulator.GetStats().SpoolBodies < 6 && DateTime.UtcNow < deadline && !run.IsCompleted)
+        {
+            await Task.Delay(20);
+        }
+
+        var during = simulator.GetStats();
+        handler.Down = false;
+        var stats = await run;
+
+        Assert.True(during.SpoolBodies >= 6, $"bodies should pile up in the spool while every server is down: {StatsFormatter.Summary(during)}");
+        Assert.Equal(0, stats.ReportsSkipped);
+        Assert.Equal(0, stats.SpoolBodies);
+        Assert.Equal(0, stats.SpoolDropped);
+        var byNode = handler.Accepted.GroupBy(r => r.NodeId).ToDictionary(g => g.Key, g => g.Select(r => r.Seq).Distinct().ToList());
+        Assert.Equal(["dc1/node-0001", "dc1/node-0002"], byNode.Keys.Order());
+        foreach (var seqs in byNode.Values)
+        {
+            // Spooled and direct bodies reach the server in seq order, none skipped over.
+            Assert.Equal(Enumerable.Range(1, seqs.Count).Select(i => (ulong)i), seqs);
+        }
+
+        Assert.Equal(byNode.Values.Sum(s => s.Count), stats.ReportsAccepted);
+        Assert.Equal(stats.ReportsAccepted * 2 * 4, stats.SamplesAccepted);
+        Assert.Empty(Directory.GetFiles(dir.Path, "*.spool"));
+    }
+
+    [Fact]
     public async Task RunAsync_Cancelled_ReturnsStatsWithoutThrowing()
     {
         var simulator = new FleetSimulator(new SimulatorOptions { DryRun = true, Interval = TimeSpan.FromMilliseconds(100) });

@@ -23,7 +23,20 @@ public sealed class SimulateCommandTests
         Assert.Null(options.Seed);
         Assert.Equal(GpuModelSpec.B200, Assert.Single(options.Models).Model);
         Assert.False(options.Gzip);
+        Assert.EndsWith(Path.Combine("telemetry-exporter", "spool"), options.SpoolDirectory, StringComparison.Ordinal);
+        Assert.Equal(256L << 20, options.SpoolMaxBytes);
         Assert.Empty(options.Validate());
+    }
+
+    [Fact]
+    public void ToOptions_SpoolFlags_MapToOptions()
+    {
+        var options = Parse("--spool-dir", "/var/spool/exporter", "--spool-max-mib", "64");
+        var off = Parse("--no-spool");
+
+        Assert.Equal("/var/spool/exporter", options.SpoolDirectory);
+        Assert.Equal(64L << 20, options.SpoolMaxBytes);
+        Assert.Null(off.SpoolDirectory);
     }
 
     [Fact]

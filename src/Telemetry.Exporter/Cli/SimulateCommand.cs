@@ -51,7 +51,19 @@ internal static class SimulateCommand
             ? Task.CompletedTask
             : new ProgressReporter(simulator, Console.Error, interactive: !Console.IsErrorRedirected).RunAsync(progressStop.Token);
 
-        var stats = await simulator.RunAsync(ct);
+        SimulatorStats stats;
+        try
+        {
+            stats = await simulator.RunAsync(ct);
+        }
+        catch (IOException e)
+        {
+            await progressStop.CancelAsync();
+            await progress;
+            await Console.Error.WriteLineAsync($"simulate: {e.Message}");
+            return InvalidOptions;
+        }
+
         await progressStop.CancelAsync();
         await progress;
         await Console.Error.WriteLineAsync(StatsFormatter.Summary(stats));
@@ -64,6 +76,7 @@ internal static class SimulateCommand
         var target = o.DryRun ? "a dry-run sink" : string.Join(", ", o.Servers);
         return $"simulating {o.NodeCount} nodes × {o.GpusPerNode} GPUs ({string.Join(", ", o.Models.Select(m => m.Model.Name))}) " +
             $"in {string.Join(", ", o.DataCenters)}: {samplesPerSecond:F0} samples/s to {target}; " +
-            $"{(o.Duration == TimeSpan.Zero ? "until Ctrl-C" : $"for {o.Duration}")}";
+            $"{(o.Duration == TimeSpan.Zero ? "until Ctrl-C" : $"for {o.Duration}")}; " +
+            (o.SpoolDirectory is null ? "no spool" : $"spool {o.SpoolDirectory} (at most {o.SpoolMaxBytes >> 20} MiB)");
     }
 }

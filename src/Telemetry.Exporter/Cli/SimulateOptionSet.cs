@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using Telemetry.Exporter.Sending;
 using Telemetry.Exporter.Simulation;
 
 namespace Telemetry.Exporter.Cli;
@@ -109,12 +110,31 @@ internal sealed class SimulateOptionSet
         Description = "Generate and encode everything but send nothing (every body is answered 202 in-process): measures the simulator's own cost.",
     };
 
+    private readonly Option<string?> _spoolDir = new("--spool-dir")
+    {
+        Description = "Directory of the on-disk spool that keeps reports no server takes (default: $XDG_STATE_HOME/telemetry-exporter/spool or ~/.local/state/telemetry-exporter/spool). One exporter per directory.",
+        HelpName = "path",
+    };
+
+    private readonly Option<int> _spoolMaxMib = new("--spool-max-mib")
+    {
+        Description = "Bound on the spool, MiB; past it the oldest reports are dropped (and counted).",
+        DefaultValueFactory = _ => (int)(Defaults.SpoolMaxBytes >> 20),
+        HelpName = "mib",
+    };
+
+    private readonly Option<bool> _noSpool = new("--no-spool")
+    {
+        Description = "No spool: a node whose previous report is still being retried skips its report time, and reports are lost while no server answers.",
+    };
+
     private readonly Option<bool> _quiet = new("--quiet", "-q") { Description = "No live progress line; print only the final summary." };
 
     public IEnumerable<Option> All =>
     [
         _servers, _dataCenters, _dataCenterNames, _nodesPerDataCenter, _gpusPerNode, _hostPrefix, _interval,
-        _samplesPerReport, _duration, _concurrency, _xidRate, _seed, _model, _token, _gzip, _dryRun, _quiet,
+        _samplesPerReport, _duration, _concurrency, _xidRate, _seed, _model, _token, _gzip, _dryRun,
+        _spoolDir, _spoolMaxMib, _noSpool, _quiet,
     ];
 
     public bool Quiet(ParseResult result) => result.GetValue(_quiet);
@@ -143,7 +163,21 @@ internal sealed class SimulateOptionSet
             Token = Token(result),
             Gzip = result.GetValue(_gzip),
             DryRun = result.GetValue(_dryRun),
+            SpoolDirectory = SpoolDirectory(result),
+            SpoolMaxBytes = (long)result.GetValue(_spoolMaxMib) << 20,
         };
+    }
+
+    /// <summary>The spool directory, or null without one: <c>--no-spool</c>, or a dry run, where nothing can fail.</summary>
+    private string? SpoolDirectory(ParseResult result)
+    {
+        if (result.GetValue(_noSpool) || result.GetValue(_dryRun))
+        {
+            return null;
+        }
+
+        var directory = result.GetValue(_spoolDir);
+        return string.IsNullOrWhiteSpace(directory) ? ReportSpoolOptions.DefaultDirectory() : Path.GetFullPath(directory);
     }
 
     private string? Token(ParseResult result)

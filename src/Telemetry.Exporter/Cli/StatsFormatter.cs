@@ -14,7 +14,8 @@ internal static class StatsFormatter
         var samples = (current.SamplesAccepted - previous.SamplesAccepted) / seconds;
         return string.Create(CultureInfo.InvariantCulture,
             $"[{current.Elapsed:hh\\:mm\\:ss}] {reports:F1} reports/s  {samples:F0} samples/s  errors {Errors(current)}  " +
-            $"p50 {current.RecentLatencyP50Ms:F1} ms  p99 {current.RecentLatencyP99Ms:F1} ms  in-flight {current.InFlight}");
+            $"p50 {current.RecentLatencyP50Ms:F1} ms  p99 {current.RecentLatencyP99Ms:F1} ms  in-flight {current.InFlight}") +
+            (current.SpoolEnabled ? "  " + Backlog(current) : "");
     }
 
     /// <summary>The end-of-run summary, several lines.</summary>
@@ -30,6 +31,11 @@ internal static class StatsFormatter
             string.Create(CultureInfo.InvariantCulture,
                 $"latency ms: p50 {stats.LatencyP50Ms:F1}, p99 {stats.LatencyP99Ms:F1}, max {stats.LatencyMaxMs:F1}"),
         };
+        if (stats.SpoolEnabled)
+        {
+            lines.Add($"{Backlog(stats)}; {stats.ReportsSpooled} reports went to the spool during the run");
+        }
+
         if (stats.FirstRejection is { } rejection)
         {
             lines.Add($"first rejection: {rejection}");
@@ -37,6 +43,11 @@ internal static class StatsFormatter
 
         return string.Join(Environment.NewLine, lines);
     }
+
+    /// <summary><c>spool 120 (3.4 MiB, oldest 42s), dropped 0</c>.</summary>
+    private static string Backlog(SimulatorStats stats) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"spool {stats.SpoolBodies} ({stats.SpoolBytes / 1_048_576.0:F1} MiB, oldest {stats.SpoolOldestAge.TotalSeconds:F0}s), dropped {stats.SpoolDropped}");
 
     private static string Errors(SimulatorStats stats)
     {

@@ -21,8 +21,14 @@ internal sealed class IngestSender(
 {
     private const int MaxProblemChars = 512;
 
-    /// <summary>Sends one body until it is accepted, rejected, or <paramref name="ct"/> is cancelled.</summary>
-    public async Task<SendResult> SendAsync(SendRequest request, CancellationToken ct)
+    /// <summary>Attempts before a body counts as undeliverable for now: every server once, then the first again.</summary>
+    public int RoundAttempts => endpoints.Count + 1;
+
+    /// <summary>
+    /// Sends one body until it is accepted, rejected, <paramref name="ct"/> is cancelled, or
+    /// <paramref name="maxAttempts"/> attempts have failed (<see cref="SendOutcome.Unavailable"/>).
+    /// </summary>
+    public async Task<SendResult> SendAsync(SendRequest request, CancellationToken ct, int maxAttempts = int.MaxValue)
     {
         var server = request.FirstServer % endpoints.Count;
         var attempts = 0;
@@ -33,6 +39,11 @@ internal sealed class IngestSender(
             if (outcome is { } final)
             {
                 return new SendResult(final, server, attempts);
+            }
+
+            if (attempts >= maxAttempts)
+            {
+                return new SendResult(SendOutcome.Unavailable, (server + 1) % endpoints.Count, attempts);
             }
 
             counters.RecordRetry();

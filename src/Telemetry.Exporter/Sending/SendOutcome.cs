@@ -9,6 +9,9 @@ internal enum SendOutcome
     /// <summary>A 4xx other than 429: the body is wrong and retrying it cannot help.</summary>
     Rejected,
 
+    /// <summary>Every attempt allowed failed (refused, 503, 429, timeout): the body is still to be delivered.</summary>
+    Unavailable,
+
     /// <summary>The run stopped before the body was accepted or rejected.</summary>
     Cancelled,
 }

@@ -13,6 +13,8 @@ public sealed class FleetSimulator
     private readonly HttpMessageHandler? _handler;
     private readonly TimeProvider _time;
     private readonly SimulatorCounters _counters = new();
+    private ReportSpool? _spool;
+    private SpoolBacklog? _lastBacklog;
     private int _nodeCount;
     private long _startedAt;
     private int _started;
@@ -42,14 +44,16 @@ public sealed class FleetSimulator
     {
         var started = Interlocked.Read(ref _startedAt);
         var elapsed = started == 0 ? TimeSpan.Zero : _time.GetElapsedTime(started);
-        return _counters.Snapshot(elapsed, Volatile.Read(ref _nodeCount));
+        return _counters.Snapshot(elapsed, Volatile.Read(ref _nodeCount), Backlog(), _time.GetUtcNow());
     }
 
     /// <summary>
     /// Runs until <see cref="SimulatorOptions.Duration"/> has passed or <paramref name="cancellationToken"/> is
-    /// cancelled (a normal end, not an error), then waits briefly for bodies in flight. Runs once per instance.
+    /// cancelled (a normal end, not an error), then waits briefly for bodies in flight and the spool to drain.
+    /// Runs once per instance.
     /// </summary>
     /// <returns>The final counters.</returns>
+    /// <exception cref="IOException">The spool directory cannot be used (e.g. another exporter holds it).</exception>
     public async Task<SimulatorStats> RunAsync(CancellationToken cancellationToken = default)
     {
         if (Interlocked.Exchange(ref _started, 1) != 0)
@@ -68,7 +72,15 @@ public sealed class FleetSimulator
         var endpoints = Options.Servers.Select(IngestEndpoints.Resolve).ToArray();
         var retry = new RetryPolicy(Options.RetryBaseDelay, Options.RetryMaxDelay);
         var sender = new IngestSender(http, endpoints, Options.Token, retry, gate, _counters, _time);
-        var scheduler = new ReportScheduler(lanes, Options, sender, _counters, _time);
+        using var spool = Options.SpoolDirectory is { } directory
+            ? ReportSpool.Open(new ReportSpoolOptions(directory, Options.SpoolMaxBytes), _time)
+            : null;
+        Volatile.Write(ref _spool, spool);
+        var spooling = spool is null ? null : new SpoolingDispatcher(spool, sender, _counters);
+        var scheduler = new ReportScheduler(lanes, Options, sender, spooling, _counters, _time);
+        var draining = spool is null
+            ? Task.CompletedTask
+            : new SpoolDrainer(spool, sender, retry, _counters, Math.Max(1, Options.Concurrency / 2), _time).RunAsync(sending.Token);
 
         Interlocked.Exchange(ref _startedAt, _time.GetTimestamp());
         try
@@ -80,17 +92,38 @@ public sealed class FleetSimulator
             // Ctrl-C or the host stopping: the end of an open-ended run.
         }
 
-        await DrainAsync(lanes, sending);
+        await DrainAsync(lanes, spool, sending);
+        await draining;
+        _lastBacklog = spool?.Snapshot();
+        Volatile.Write(ref _spool, null);
         return GetStats();
     }
 
-    private async Task DrainAsync(NodeLane[] lanes, CancellationTokenSource sending)
+    private SpoolBacklog? Backlog()
+    {
+        try
+        {
+            return Volatile.Read(ref _spool)?.Snapshot() ?? _lastBacklog;
+        }
+        catch (ObjectDisposedException)
+        {
+            return _lastBacklog;
+        }
+    }
+
+    private async Task DrainAsync(NodeLane[] lanes, ReportSpool? spool, CancellationTokenSource sending)
     {
         var pending = lanes.Select(l => l.Pending).OfType<Task>().ToArray();
         var all = Task.WhenAll(pending);
         if (!sending.IsCancellationRequested)
         {
-            await Task.WhenAny(all, Task.Delay(DrainTimeout, _time));
+            var deadline = Task.Delay(DrainTimeout, _time);
+            await Task.WhenAny(all, deadline);
+            while (spool is not null && !deadline.IsCompleted && spool.Snapshot().Bodies > 0)
+            {
+                await Task.WhenAny(spool.Changed, deadline);
+            }
+
             await sending.CancelAsync();
         }
 

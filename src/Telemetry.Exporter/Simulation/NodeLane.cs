@@ -11,8 +11,8 @@ namespace Telemetry.Exporter.Simulation;
 /// </summary>
 internal sealed class NodeLane(NodeSimulator node, int server)
 {
-    private readonly ArrayBufferWriter<byte> _body = new(16 * 1024);
-    private readonly ArrayBufferWriter<byte> _compressed = new(8 * 1024);
+    private ArrayBufferWriter<byte> _body = new(16 * 1024);
+    private ArrayBufferWriter<byte> _compressed = new(8 * 1024);
     private long _xidsSeen;
 
     public NodeSimulator Node => node;
@@ -28,12 +28,25 @@ internal sealed class NodeLane(NodeSimulator node, int server)
 
     public bool IsBusy => Pending is { IsCompleted: false };
 
+    /// <summary>Guards the direct send's hand-over to the spool (with a spool only).</summary>
+    public Lock Gate { get; } = new();
+
+    /// <summary>The body sent directly (not from the spool) and not yet settled; null when none.</summary>
+    public DirectSend? Direct { get; set; }
+
     /// <summary>Generates the report ending at <paramref name="nowMs"/> and encodes it (float32 values, every field).</summary>
     public SendRequest Encode(long nowMs, bool gzip, out long newXids)
     {
         var report = node.Generate(nowMs);
         newXids = node.XidCount - _xidsSeen;
         _xidsSeen = node.XidCount;
+
+        if (IsBusy)
+        {
+            // A send handed over to the spool may still be reading the old buffers: leave them to it.
+            _body = new ArrayBufferWriter<byte>(_body.Capacity);
+            _compressed = new ArrayBufferWriter<byte>(_compressed.Capacity);
+        }
 
         _body.ResetWrittenCount();
         NodeReportWriter.Write(_body, report, singlePrecision: true);

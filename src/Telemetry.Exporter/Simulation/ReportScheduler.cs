@@ -5,12 +5,15 @@ namespace Telemetry.Exporter.Simulation;
 /// <summary>
 /// Fires each node's report at its own phase of the interval (node i of N at i/N of it), so a thousand
 /// nodes make a steady stream of requests rather than a burst each second. Generation and encoding run
-/// on this loop; sending runs on the thread pool, one body per node at a time.
+/// on this loop; sending runs on the thread pool, one body per node at a time. With a spool, reports a node
+/// cannot send now go to it (<see cref="SpoolingDispatcher"/>); without one, a report time whose node is still
+/// sending is skipped.
 /// </summary>
 internal sealed class ReportScheduler(
     NodeLane[] lanes,
     SimulatorOptions options,
     IngestSender sender,
+    SpoolingDispatcher? spooling,
     SimulatorCounters counters,
     TimeProvider time)
 {
@@ -68,6 +71,12 @@ internal sealed class ReportScheduler(
 
     private void Fire(NodeLane lane, CancellationToken ct)
     {
+        if (spooling is not null)
+        {
+            spooling.Fire(lane, Encode, ct);
+            return;
+        }
+
         if (lane.IsBusy)
         {
             // One body per node in flight (WIRE.md): this report time is skipped, not queued.
@@ -75,9 +84,14 @@ internal sealed class ReportScheduler(
             return;
         }
 
+        lane.Pending = SendAsync(lane, Encode(lane), lane.Node.SamplesPerReport, ct);
+    }
+
+    private SendRequest Encode(NodeLane lane)
+    {
         var request = lane.Encode(time.GetUtcNow().ToUnixTimeMilliseconds(), options.Gzip, out var xids);
         counters.RecordXids(xids);
-        lane.Pending = SendAsync(lane, request, lane.Node.SamplesPerReport, ct);
+        return request;
     }
 
     private async Task SendAsync(NodeLane lane, SendRequest request, int samples, CancellationToken ct)

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Telemetry.Exporter.Sending;
 
 namespace Telemetry.Exporter.Simulation;
 
@@ -15,6 +16,7 @@ internal sealed class SimulatorCounters
     private long _reportsRejected;
     private long _retries;
     private long _reportsSkipped;
+    private long _reportsSpooled;
     private long _xids;
     private int _inFlight;
     private string? _firstRejection;
@@ -36,6 +38,8 @@ internal sealed class SimulatorCounters
 
     public void RecordSkipped() => Interlocked.Increment(ref _reportsSkipped);
 
+    public void RecordSpooled() => Interlocked.Increment(ref _reportsSpooled);
+
     public void RecordXids(long count) => Interlocked.Add(ref _xids, count);
 
     public void RecordError(string kind) => _errors.AddOrUpdate(kind, 1, static (_, n) => n + 1);
@@ -53,7 +57,7 @@ internal sealed class SimulatorCounters
     /// <summary>Closes the current one-second latency window; called once a second by the scheduler.</summary>
     public void RotateRecent() => Volatile.Write(ref _recent, Interlocked.Exchange(ref _current, new LatencyHistogram()));
 
-    public SimulatorStats Snapshot(TimeSpan elapsed, int nodes)
+    public SimulatorStats Snapshot(TimeSpan elapsed, int nodes, SpoolBacklog? spool = null, DateTimeOffset now = default)
     {
         var recent = Volatile.Read(ref _recent);
         return new SimulatorStats
@@ -75,6 +79,14 @@ internal sealed class SimulatorCounters
             RecentLatencyP50Ms = recent.PercentileMs(0.50),
             RecentLatencyP99Ms = recent.PercentileMs(0.99),
             FirstRejection = Volatile.Read(ref _firstRejection),
+            ReportsSpooled = Interlocked.Read(ref _reportsSpooled),
+            SpoolEnabled = spool is not null,
+            SpoolBodies = spool?.Bodies ?? 0,
+            SpoolBytes = spool?.Bytes ?? 0,
+            SpoolOldestAge = spool?.OldestSpooledAtMs is { } oldest
+                ? TimeSpan.FromMilliseconds(Math.Max(0, now.ToUnixTimeMilliseconds() - oldest))
+                : TimeSpan.Zero,
+            SpoolDropped = spool?.Dropped ?? 0,
         };
     }
 }

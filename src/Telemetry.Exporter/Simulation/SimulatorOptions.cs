@@ -62,6 +62,16 @@ public sealed record SimulatorOptions
     /// <summary>Longest back-off between attempts.</summary>
     public TimeSpan RetryMaxDelay { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Directory of the on-disk spool that keeps bodies no server takes, so nothing is lost while every server is down;
+    /// null runs without one (a node's report time is then skipped while its previous body is in flight). The
+    /// <c>simulate</c> command turns it on by default; in-process runs (the silo's demo) leave it off.
+    /// </summary>
+    public string? SpoolDirectory { get; init; }
+
+    /// <summary>Bound on the spool's files; past it the oldest bodies are dropped. Default 256 MiB.</summary>
+    public long SpoolMaxBytes { get; init; } = 256L << 20;
+
     /// <summary>Total nodes simulated.</summary>
     public int NodeCount => DataCenters.Count * NodesPerDataCenter;
 
@@ -92,6 +102,8 @@ public sealed record SimulatorOptions
         Check(errors, XidRatePerGpuHour >= 0 && double.IsFinite(XidRatePerGpuHour), "XID rate must be a finite number ≥ 0");
         Check(errors, Models.Count > 0 && Models.All(m => m.Weight > 0), "the model mix needs at least one model, each with a weight over 0");
         Check(errors, RequestTimeout > TimeSpan.Zero, "request timeout must be over 0");
+        Check(errors, SpoolDirectory is null || SpoolMaxBytes >= 1L << 20, "the spool bound must be at least 1 MiB");
+        Check(errors, SpoolDirectory is null || !string.IsNullOrWhiteSpace(SpoolDirectory), "the spool directory must not be empty");
         return errors;
     }
 

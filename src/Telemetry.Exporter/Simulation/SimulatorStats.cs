@@ -24,7 +24,7 @@ public sealed record SimulatorStats
     /// <summary>Attempts that failed and were retried (429, 5xx, connection errors, timeouts).</summary>
     public required long Retries { get; init; }
 
-    /// <summary>Report times skipped because the node's previous body was still in flight.</summary>
+    /// <summary>Report times skipped because the node's previous body was still in flight (only without a spool).</summary>
     public required long ReportsSkipped { get; init; }
 
     /// <summary>XID faults the simulator injected.</summary>
@@ -50,6 +50,24 @@ public sealed record SimulatorStats
 
     /// <inheritdoc cref="RecentLatencyP50Ms"/>
     public required double RecentLatencyP99Ms { get; init; }
+
+    /// <summary>Bodies that went to the spool over the run (every server down, or still in flight at the node's next report time).</summary>
+    public long ReportsSpooled { get; init; }
+
+    /// <summary>Whether the run has an on-disk spool (off with <c>--no-spool</c>).</summary>
+    public bool SpoolEnabled { get; init; }
+
+    /// <summary>Bodies waiting in the spool now (including those a previous run left).</summary>
+    public long SpoolBodies { get; init; }
+
+    /// <summary>Body bytes waiting in the spool now.</summary>
+    public long SpoolBytes { get; init; }
+
+    /// <summary>How long the oldest spooled body has waited; zero when none waits.</summary>
+    public TimeSpan SpoolOldestAge { get; init; }
+
+    /// <summary>Spooled bodies dropped, oldest first, to keep the spool within its bound: these samples are lost.</summary>
+    public long SpoolDropped { get; init; }
 
     /// <summary>The first rejection's status and problem text, for the summary; null when none.</summary>
     public string? FirstRejection { get; init; }
