@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Orleans.Placement;
+using Orleans.Storage;
 using Telemetry.Fields;
 using Telemetry.Grains.Health;
 using Telemetry.Grains.Windows;
@@ -139,7 +140,16 @@ public sealed partial class GpuGrain(
             durable.State.Index = _index;
             durable.State.JobId = _jobId;
             durable.State.Health = _health.Remember();
-            await durable.WriteStateAsync();
+            try
+            {
+                await durable.WriteStateAsync();
+            }
+            catch (InconsistentStateException)
+            {
+                // Another activation wrote since this one read (a failover race): start again from storage.
+                DeactivateOnIdle();
+                throw;
+            }
         }
 
         return Brief();

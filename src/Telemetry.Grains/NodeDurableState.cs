@@ -1,11 +1,20 @@
+using Telemetry.State;
+
 namespace Telemetry.Grains;
 
 /// <summary>
 /// What a node grain writes to durable storage after every applied report: the last applied seq of its
-/// recent exporter instances, so no report is applied twice even when the node grain moves to another silo.
+/// recent exporter instances, so no report is applied twice even when the node grain moves to another silo,
+/// and the node as last seen, so it reads the same after a failover until its next report.
 /// </summary>
 [GenerateSerializer, Alias("telemetry.NodeDurableState")]
 public sealed class NodeDurableState
 {
     [Id(0)] public List<BootSeq> Boots { get; set; } = [];
+
+    [Id(1)] public DateTimeOffset? LastReportAt { get; set; }
+
+    [Id(2)] public GpuBrief[] Gpus { get; set; } = [];
+
+    [Id(3)] public long Reports { get; set; }
 }

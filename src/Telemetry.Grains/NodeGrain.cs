@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Placement;
+using Orleans.Storage;
 using Telemetry.Grains.Nodes;
 using Telemetry.Health;
 using Telemetry.State;
@@ -32,7 +33,7 @@ public sealed partial class NodeGrain(
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _monitor = new NodeMonitor(NodeId, options.Value, time.GetUtcNow());
-        _monitor.Boots.Import(durable.State.Boots);
+        _monitor.Restore(durable.State, time.GetUtcNow());
 
         // Not interleaved: a node grain takes one call per report interval, so its timer gets turns, and
         // a check that interleaved with a report's fan-out could mark offline a GPU that just reported.
@@ -70,8 +71,17 @@ public sealed partial class NodeGrain(
             if (stateOptions.Durable)
             {
                 // Before the answer: once the exporter hears 202, a retry on any silo must be a duplicate.
-                durable.State.Boots = _monitor.Boots.Export();
-                await durable.WriteStateAsync();
+                _monitor.Remember(durable.State);
+                try
+                {
+                    await durable.WriteStateAsync();
+                }
+                catch (InconsistentStateException)
+                {
+                    // Another activation wrote since this one read (a failover race): start again from storage.
+                    DeactivateOnIdle();
+                    throw;
+                }
             }
         }
 

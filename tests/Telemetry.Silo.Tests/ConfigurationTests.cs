@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using Telemetry.Silo.Hosting;
 
@@ -15,6 +16,43 @@ public sealed class ConfigurationTests
         var error = Assert.Throws<SettingException>(() => TelemetrySilo.Build(SiloFixture.Arguments(argument)));
 
         Assert.Contains(key, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--Telemetry:Clustering:Provider=Redis")]
+    [InlineData("--Telemetry:Storage:Provider=Redis")]
+    public void Build_RedisWithoutConnectionString_ThrowsNamingTelemetryRedis(string argument)
+    {
+        var error = Assert.Throws<SettingException>(() => TelemetrySilo.Build(SiloFixture.Arguments(argument)));
+
+        Assert.Contains("Telemetry:Redis", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_RedisUnreachable_ThrowsNamingTelemetryRedisAndTheEndpoint()
+    {
+        var port = FreePort.Next();
+
+        var error = Assert.Throws<SettingException>(() => TelemetrySilo.Build(SiloFixture.Arguments(
+            "--Telemetry:Clustering:Provider=Redis", $"--Telemetry:Redis=127.0.0.1:{port},connectTimeout=1000")));
+
+        Assert.Contains("Telemetry:Redis", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"127.0.0.1:{port}", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ClusterSettings_ToString_NeverShowsTheRedisPassword()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Telemetry:Storage:Provider"] = "Redis",
+            ["Telemetry:Redis"] = "127.0.0.1:6379,password=hunter2-secret",
+        }).Build();
+
+        var text = ClusterSettings.Read(configuration).ToString();
+
+        Assert.DoesNotContain("hunter2", text, StringComparison.Ordinal);
+        Assert.Contains("127.0.0.1:6379", text, StringComparison.Ordinal);
     }
 
     [Theory]

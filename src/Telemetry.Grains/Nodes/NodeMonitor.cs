@@ -43,9 +43,6 @@ public sealed class NodeMonitor
     /// <summary>The GPU with index <paramref name="index"/> as last seen.</summary>
     public GpuBrief Gpu(int index) => _gpus[index];
 
-    /// <summary>The applied (bootId, seq) of recent exporter instances, as kept in durable storage.</summary>
-    public BootSequences Boots => _boots;
-
     /// <summary>True when (bootId, seq) of <paramref name="report"/> was applied already.</summary>
     public bool IsReplay(NodeReport report) => _boots.IsReplay(report.BootId, report.Seq);
 
@@ -72,6 +69,28 @@ public sealed class NodeMonitor
         }
 
         Update(briefs);
+    }
+
+    /// <summary>Carries on from what was written before the node grain moved: its reports, last report and GPUs as last seen.</summary>
+    public void Restore(NodeDurableState state, DateTimeOffset now)
+    {
+        _boots.Import(state.Boots);
+        _reports = state.Reports;
+        _lastReportAt = state.LastReportAt;
+        Update(state.Gpus);
+        foreach (var gpu in state.Gpus)
+        {
+            _gpuLastSeen[gpu.Index] = state.LastReportAt ?? now;
+        }
+    }
+
+    /// <summary>What must outlive this node grain's silo.</summary>
+    public void Remember(NodeDurableState state)
+    {
+        state.Boots = _boots.Export();
+        state.Reports = _reports;
+        state.LastReportAt = _lastReportAt;
+        state.Gpus = [.. _gpus.Values];
     }
 
     /// <summary>Takes GPUs' new briefs (after a report, or after being marked offline).</summary>

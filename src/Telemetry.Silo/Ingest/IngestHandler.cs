@@ -73,8 +73,10 @@ public sealed partial class IngestHandler(
                 metrics.Applied(outcome, reports);
                 return TypedResults.Json(new IngestAnswer(outcome.Reports, outcome.Samples, outcome.Duplicates), statusCode: StatusCodes.Status202Accepted);
             }
-            catch (Exception e) when (e is TimeoutException or OrleansException)
+            catch (Exception e) when (!context.RequestAborted.IsCancellationRequested)
             {
+                // A silo leaving or lost, storage away, a timeout: the body may be partly applied, and a retry is
+                // safe because every report is de-duplicated, so the exporter is told to retry, never given a 500.
                 LogApplyFailed(e, reports.Count);
                 return Reject(context, new IngestRejection(503, "apply-failed", "The cluster could not apply the body just now; retry it unchanged (duplicates are detected).", RetryAfterSeconds: 1));
             }

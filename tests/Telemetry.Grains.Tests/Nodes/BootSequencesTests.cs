@@ -50,4 +50,20 @@ public sealed class BootSequencesTests
         Assert.False(boots.IsReplay("boot0", 7));
         Assert.True(boots.IsReplay($"boot{BootSequences.Capacity}", 7));
     }
+
+    [Fact]
+    public void Import_OfExport_RecognisesTheSameReplays()
+    {
+        var boots = new BootSequences();
+        boots.Record("a", 10);
+        boots.Record("b", 3);
+
+        var restored = new BootSequences();
+        restored.Import(boots.Export());
+
+        Assert.True(restored.IsReplay("a", 10));
+        Assert.True(restored.IsReplay("b", 3));
+        Assert.False(restored.IsReplay("b", 4));
+        Assert.Equal("b", restored.CurrentBootId);
+    }
 }

@@ -46,6 +46,24 @@ public sealed class NodeMonitorTests
     }
 
     [Fact]
+    public void Restore_FromRemembered_ReadsTheSameAndRecognisesReplays()
+    {
+        Apply(seq: 7, gpus: 3, jobOnFirst: true);
+        var state = new NodeDurableState();
+        _node.Remember(state);
+
+        var moved = new NodeMonitor(NodeId, _options, _time.GetUtcNow());
+        moved.Restore(state, _time.GetUtcNow());
+
+        Assert.True(moved.IsReplay(Report(7, 3)));
+        Assert.False(moved.IsReplay(Report(8, 3)));
+        var snapshot = moved.Snapshot()!;
+        Assert.Equal(7UL, snapshot.LastSeq);
+        Assert.Equal(3, snapshot.Gpus.Length);
+        Assert.Equal(2, snapshot.FreeGpus);
+    }
+
+    [Fact]
     public void Applied_GaugeNotMeasured_IsLeftOut()
     {
         var report = Report(1, 1) with { Gauges = new Dictionary<string, double> { ["cpu_util_pct"] = double.NaN, ["mem_used_bytes"] = 5 } };
