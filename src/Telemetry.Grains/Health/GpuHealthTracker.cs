@@ -268,31 +268,15 @@ public sealed class GpuHealthTracker
             return false;
         }
 
-        var rules = new List<HealthRule>(_active.Count + 1);
-        if (_offline)
-        {
-            rules.Add(HealthRules.Offline);
-        }
-
-        // Stable sort: worst first, then in the order they first fired.
-        rules.AddRange(_active.Select(a => a.Rule).OrderByDescending(r => r.Verdict));
-        var state = _offline ? HealthState.Offline
-            : rules.Count == 0 ? HealthState.Healthy
-            : rules[0].Verdict;
-        var reasons = rules.Select(r => r.Reason).ToArray();
-        var old = Verdict;
-        if (state == old.State && reasons.AsSpan().SequenceEqual(old.Reasons))
+        // Offline ranks worst, so it leads the reasons while it lasts.
+        var rules = _active.Select(a => a.Rule);
+        var verdict = VerdictJudge.Judge(_offline ? rules.Prepend(HealthRules.Offline) : rules, Verdict, at);
+        if (verdict is null)
         {
             return false;
         }
 
-        Verdict = new HealthVerdict
-        {
-            State = state,
-            Reasons = reasons,
-            RecommendedActions = [.. rules.Select(r => r.Action)],
-            Since = state == old.State ? old.Since : at,
-        };
+        Verdict = verdict;
         return true;
     }
 }

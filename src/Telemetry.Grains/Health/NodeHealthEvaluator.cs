@@ -38,7 +38,7 @@ public sealed class NodeHealthEvaluator
     /// Returns true when the state or the reasons changed.
     /// </summary>
     public bool Evaluate(
-        IReadOnlyList<GpuBrief> gpus,
+        IReadOnlyCollection<GpuBrief> gpus,
         DateTimeOffset? lastReportAt,
         DateTimeOffset? newestSampleAt,
         TimeSpan offlineAfter,
@@ -83,30 +83,13 @@ public sealed class NodeHealthEvaluator
 
     private bool Update(List<HealthRule> rules, DateTimeOffset at)
     {
-        var state = HealthState.Healthy;
-        foreach (var rule in rules)
-        {
-            if (rule.Verdict > state)
-            {
-                state = rule.Verdict;
-            }
-        }
-
-        var ordered = rules.OrderByDescending(r => r.Verdict).ToArray();
-        var reasons = Array.ConvertAll(ordered, r => r.Reason);
-        var old = Verdict;
-        if (state == old.State && reasons.AsSpan().SequenceEqual(old.Reasons))
+        var verdict = VerdictJudge.Judge(rules, Verdict, at);
+        if (verdict is null)
         {
             return false;
         }
 
-        Verdict = new HealthVerdict
-        {
-            State = state,
-            Reasons = reasons,
-            RecommendedActions = Array.ConvertAll(ordered, r => r.Action),
-            Since = state == old.State ? old.Since : at,
-        };
+        Verdict = verdict;
         return true;
     }
 }

@@ -144,7 +144,7 @@ public sealed class NodeMonitor
     {
         var before = _health.Verdict.State;
         DateTimeOffset? newestSample = _newestSampleMs > 0 ? DateTimeOffset.FromUnixTimeMilliseconds(_newestSampleMs) : null;
-        return _health.Evaluate([.. _gpus.Values], _lastReportAt, newestSample, OfflineAfter, now) && _health.Verdict.State != before;
+        return _health.Evaluate(_gpus.Values, _lastReportAt, newestSample, OfflineAfter, now) && _health.Verdict.State != before;
     }
 
     /// <summary>GPUs that are healthy, reporting and without a job, on a node that is not silent.</summary>
