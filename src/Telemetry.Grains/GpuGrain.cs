@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Orleans.Placement;
 using Orleans.Storage;
 using Telemetry.Fields;
+using Telemetry.Grains.Events;
 using Telemetry.Grains.Health;
 using Telemetry.Grains.Windows;
 using Telemetry.Health;
@@ -24,6 +25,7 @@ public sealed partial class GpuGrain(
     TimeProvider time,
     GrainStateOptions stateOptions,
     [PersistentState("gpu", GrainStateOptions.StorageName)] IPersistentState<GpuDurableState> durable,
+    HealthChangePublisher healthChanges,
     ILogger<GpuGrain> logger) : Grain, IGpuGrain
 {
     private readonly GpuWindows _windows = new();
@@ -77,10 +79,11 @@ public sealed partial class GpuGrain(
             _xids.Add(DateTimeOffset.FromUnixTimeMilliseconds(samples.Timestamps[^1]), samples.Xids);
         }
 
+        var before = _health.Verdict.State;
         var changed = _health.Observe(samples, newBoot, time.GetUtcNow());
         if (changed)
         {
-            LogHealthChanged(Uuid, _health.Verdict.State, _health.Verdict.Reasons);
+            HealthChanged(before);
         }
 
         return changed || moved ? RememberAsync() : Task.FromResult(Brief());
@@ -121,9 +124,10 @@ public sealed partial class GpuGrain(
             return null;
         }
 
+        var before = _health.Verdict.State;
         if (_health.MarkOffline(since))
         {
-            LogHealthChanged(Uuid, HealthState.Offline, _health.Verdict.Reasons);
+            HealthChanged(before);
             return await RememberAsync();
         }
 
@@ -171,6 +175,22 @@ public sealed partial class GpuGrain(
             TempC = Measured(_windows.LastValue(FieldCatalog.GpuTempC)),
             FbFreeMib = Measured(total - used),
         };
+    }
+
+    private void HealthChanged(HealthState before)
+    {
+        var verdict = _health.Verdict;
+        LogHealthChanged(Uuid, verdict.State, verdict.Reasons);
+        healthChanges.Publish(new HealthChange
+        {
+            At = time.GetUtcNow(),
+            Subject = HealthSubject.Gpu,
+            Id = Uuid,
+            Node = _nodeId!,
+            DataCenter = NodeIds.DataCenterOf(_nodeId!),
+            From = before,
+            To = verdict,
+        });
     }
 
     private string Uuid => this.GetPrimaryKeyString();

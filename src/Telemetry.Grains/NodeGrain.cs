@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Placement;
 using Orleans.Storage;
+using Telemetry.Grains.Events;
 using Telemetry.Grains.Nodes;
 using Telemetry.Health;
 using Telemetry.State;
@@ -24,6 +25,7 @@ public sealed partial class NodeGrain(
     IOptions<NodeMonitorOptions> options,
     GrainStateOptions stateOptions,
     [PersistentState("node", GrainStateOptions.StorageName)] IPersistentState<NodeDurableState> durable,
+    HealthChangePublisher healthChanges,
     ILogger<NodeGrain> logger) : Grain, INodeGrain
 {
     private NodeMonitor _monitor = null!;
@@ -127,9 +129,21 @@ public sealed partial class NodeGrain(
 
     private void Reassess()
     {
+        var before = _monitor.Health.State;
         if (_monitor.Reassess(time.GetUtcNow()))
         {
-            LogHealthChanged(NodeId, _monitor.Health.State, _monitor.Health.Reasons);
+            var verdict = _monitor.Health;
+            LogHealthChanged(NodeId, verdict.State, verdict.Reasons);
+            healthChanges.Publish(new HealthChange
+            {
+                At = time.GetUtcNow(),
+                Subject = HealthSubject.Node,
+                Id = NodeId,
+                Node = NodeId,
+                DataCenter = NodeIds.DataCenterOf(NodeId),
+                From = before,
+                To = verdict,
+            });
         }
     }
 

@@ -3,6 +3,7 @@ using Orleans.Configuration;
 using Orleans.Storage;
 using StackExchange.Redis;
 using Telemetry.Grains;
+using Telemetry.Grains.Events;
 using Telemetry.Grains.Nodes;
 
 namespace Telemetry.Silo.Hosting;
@@ -24,6 +25,7 @@ public static class ClusterHostingExtensions
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ReadinessGate>());
         builder.Services.AddOptions<NodeMonitorOptions>().BindConfiguration(NodeMonitorOptions.Section);
         builder.Services.AddSingleton(new GrainStateOptions { Durable = settings.IsDurable });
+        builder.Services.AddSingleton<HealthChangePublisher>();
 
         // Orleans stops after the readiness gate has closed; give it time to hand its grains over.
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
