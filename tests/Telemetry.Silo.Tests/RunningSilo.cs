@@ -24,9 +24,13 @@ public sealed class RunningSilo : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
 
     /// <summary>Builds and starts a silo with the test defaults of <see cref="SiloFixture.Arguments"/> plus <paramref name="extra"/>.</summary>
-    public static async Task<RunningSilo> StartAsync(params string[] extra)
+    public static Task<RunningSilo> StartAsync(params string[] extra) => StartAsync(extra, configure: null, map: null);
+
+    /// <summary>As above, with services changed by <paramref name="configure"/> and endpoints added by <paramref name="map"/>.</summary>
+    public static async Task<RunningSilo> StartAsync(string[] extra, Action<WebApplicationBuilder>? configure, Action<WebApplication>? map)
     {
-        var app = TelemetrySilo.Build(SiloFixture.Arguments(extra));
+        var app = TelemetrySilo.Build(SiloFixture.Arguments(extra), configure);
+        map?.Invoke(app);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         return new RunningSilo(app, new Uri(address));

@@ -1,11 +1,16 @@
+using System.Security.Claims;
 using Telemetry.Fields;
 using Telemetry.Grains;
+using Telemetry.Silo.Auth;
 using Telemetry.State;
 using Telemetry.Wire;
 
 namespace Telemetry.Silo.Api;
 
-/// <summary>The read side of API.md: GPUs, their history, nodes, data centers and the fleet.</summary>
+/// <summary>
+/// The read side of API.md: GPUs, their history, nodes, data centers and the fleet. A tenant-scoped key sees only
+/// its tenant's data centers; anything in another answers 404 exactly as if it did not exist.
+/// </summary>
 public static class StateEndpoints
 {
     /// <summary>Longest GPU UUID the API looks up (NVIDIA's are 40 characters).</summary>
@@ -31,7 +36,7 @@ public static class StateEndpoints
         return api;
     }
 
-    private static async Task<IResult> GetGpuAsync(string uuid, IGrainFactory grains)
+    private static async Task<IResult> GetGpuAsync(string uuid, IGrainFactory grains, ClaimsPrincipal user, DataCenterAccess access, CancellationToken ct)
     {
         if (uuid.Length > MaxUuidLength)
         {
@@ -39,10 +44,10 @@ public static class StateEndpoints
         }
 
         var snapshot = await grains.GetGrain<IGpuGrain>(uuid).GetSnapshotAsync();
-        return snapshot is null ? GpuNotFound(uuid) : TypedResults.Ok(snapshot);
+        return snapshot is null || !(await access.ForAsync(user, ct)).Contains(snapshot.DataCenter) ? GpuNotFound(uuid) : TypedResults.Ok(snapshot);
     }
 
-    private static async Task<IResult> GetHistoryAsync(string uuid, string? field, int? minutes, IGrainFactory grains)
+    private static async Task<IResult> GetHistoryAsync(string uuid, string? field, int? minutes, IGrainFactory grains, ClaimsPrincipal user, DataCenterAccess access, CancellationToken ct)
     {
         field ??= "gpu_util_pct";
         if (!FieldCatalog.TryGetId(field, out var fieldId))
@@ -62,7 +67,7 @@ public static class StateEndpoints
         }
 
         var gpu = grains.GetGrain<IGpuGrain>(uuid);
-        if (await gpu.GetSnapshotAsync() is null)
+        if (await gpu.GetSnapshotAsync() is not { } snapshot || !(await access.ForAsync(user, ct)).Contains(snapshot.DataCenter))
         {
             return GpuNotFound(uuid);
         }
@@ -70,7 +75,7 @@ public static class StateEndpoints
         return TypedResults.Ok(await gpu.GetHistoryAsync(fieldId, span));
     }
 
-    private static async Task<IResult> GetNodeAsync(string dc, string host, IGrainFactory grains)
+    private static async Task<IResult> GetNodeAsync(string dc, string host, IGrainFactory grains, ClaimsPrincipal user, DataCenterAccess access, CancellationToken ct)
     {
         var nodeId = $"{dc}/{host}";
         if (!NodeIds.IsValid(nodeId))
@@ -78,13 +83,15 @@ public static class StateEndpoints
             return ApiProblems.BadRequest($"'{nodeId}' is not a node id: data center and host are each [a-z0-9][a-z0-9._-]{{0,62}}.");
         }
 
-        var snapshot = await grains.GetGrain<INodeGrain>(nodeId).GetSnapshotAsync();
+        // Checked before the grain is asked, so a hidden data center's nodes are not even activated.
+        var snapshot = (await access.ForAsync(user, ct)).Contains(dc) ? await grains.GetGrain<INodeGrain>(nodeId).GetSnapshotAsync() : null;
         return snapshot is null ? ApiProblems.NotFound($"Node '{nodeId}' has not reported to this cluster.") : TypedResults.Ok(snapshot);
     }
 
-    private static async Task<IResult> GetDataCentersAsync(IGrainFactory grains) => TypedResults.Ok(await AllDataCentersAsync(grains));
+    private static async Task<IResult> GetDataCentersAsync(IGrainFactory grains, ClaimsPrincipal user, DataCenterAccess access, CancellationToken ct) =>
+        TypedResults.Ok(await AllDataCentersAsync(grains, await access.ForAsync(user, ct)));
 
-    private static async Task<IResult> GetDataCenterAsync(string dc, int? page, int? pageSize, IGrainFactory grains)
+    private static async Task<IResult> GetDataCenterAsync(string dc, int? page, int? pageSize, IGrainFactory grains, ClaimsPrincipal user, DataCenterAccess access, CancellationToken ct)
     {
         var number = page ?? 1;
         var size = pageSize ?? DefaultPageSize;
@@ -93,7 +100,7 @@ public static class StateEndpoints
             return ApiProblems.BadRequest($"page must be ≥ 1 and pageSize 1–{MaxPageSize}; got page={number}, pageSize={size}.");
         }
 
-        var known = await grains.GetGrain<IFleetGrain>(IFleetGrain.Key).GetDataCentersAsync();
+        var known = (await access.ForAsync(user, ct)).Filter(await grains.GetGrain<IFleetGrain>(IFleetGrain.Key).GetDataCentersAsync());
         if (!known.Contains(dc, StringComparer.Ordinal))
         {
             return ApiProblems.NotFound($"Data center '{dc}' has no reporting nodes. Known: {string.Join(", ", known)}.");
@@ -105,11 +112,12 @@ public static class StateEndpoints
         return TypedResults.Ok(DataCenterDetail.From(summary, number, size, nodes));
     }
 
-    private static async Task<IResult> GetFleetAsync(IGrainFactory grains) => TypedResults.Ok(FleetView.From(await AllDataCentersAsync(grains)));
+    private static async Task<IResult> GetFleetAsync(IGrainFactory grains, ClaimsPrincipal user, DataCenterAccess access, CancellationToken ct) =>
+        TypedResults.Ok(FleetView.From(await AllDataCentersAsync(grains, await access.ForAsync(user, ct))));
 
-    private static async Task<DataCenterSummary[]> AllDataCentersAsync(IGrainFactory grains)
+    private static async Task<DataCenterSummary[]> AllDataCentersAsync(IGrainFactory grains, VisibleDataCenters visible)
     {
-        var ids = await grains.GetGrain<IFleetGrain>(IFleetGrain.Key).GetDataCentersAsync();
+        var ids = visible.Filter(await grains.GetGrain<IFleetGrain>(IFleetGrain.Key).GetDataCentersAsync());
         return await Task.WhenAll(ids.Select(id => grains.GetGrain<IDataCenterGrain>(id).GetSummaryAsync()));
     }
 

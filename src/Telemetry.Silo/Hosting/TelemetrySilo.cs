@@ -1,7 +1,9 @@
 using Telemetry.Silo.Api;
+using Telemetry.Silo.Auth;
 using Telemetry.Silo.Demo;
 using Telemetry.Silo.Ingest;
 using Telemetry.Silo.Metrics;
+using Telemetry.Silo.Tls;
 
 namespace Telemetry.Silo.Hosting;
 
@@ -22,9 +24,11 @@ public static class TelemetrySilo
             ContentRootPath = AppContext.BaseDirectory,
         });
         builder.AddTelemetryCluster();
+        builder.AddSiloTls();
         builder.AddIngest();
         builder.AddStateApi();
         builder.AddSiloMetrics();
+        builder.AddApiAccess();
         if (demo)
         {
             builder.AddDemoFleet();
@@ -36,6 +40,7 @@ public static class TelemetrySilo
         app.MapIngest();
         app.MapStateApi();
         app.MapSiloMetrics();
+        app.UseApiAccess();
         return app;
     }
 }

@@ -14,6 +14,7 @@ namespace Telemetry.Silo.Ingest;
 /// </summary>
 public sealed partial class IngestHandler(
     IngestDispatcher dispatcher,
+    IngestGate gate,
     IIngestAuthorizer authorizer,
     IOptions<IngestOptions> options,
     ReadinessGate readiness,
@@ -39,6 +40,23 @@ public sealed partial class IngestHandler(
             return Reject(context, new IngestRejection(503, "not-ready", "This silo is starting or stopping; send to another silo or retry shortly.", RetryAfterSeconds: 1));
         }
 
+        if (!gate.TryEnter())
+        {
+            return Reject(context, new IngestRejection(429, "overloaded", "This silo is at Ingest:MaxConcurrentRequests bodies in flight; retry after Retry-After seconds, or send to another silo.", RetryAfterSeconds: 1));
+        }
+
+        try
+        {
+            return await ProcessAdmittedAsync(context);
+        }
+        finally
+        {
+            gate.Exit();
+        }
+    }
+
+    private async Task<IResult> ProcessAdmittedAsync(HttpContext context)
+    {
         if (CheckEnvelope(context.Request, out var coding) is { } envelopeProblem)
         {
             return Reject(context, envelopeProblem);

@@ -21,6 +21,7 @@ public static partial class IngestHostingExtensions
         }
 
         builder.Services.AddSingleton<IngestDispatcher>();
+        builder.Services.AddSingleton<IngestGate>();
         builder.Services.AddSingleton<IngestHandler>();
         return builder;
     }
@@ -29,6 +30,7 @@ public static partial class IngestHostingExtensions
     {
         app.MapPost("/api/v1/ingest", (HttpContext context, IngestHandler handler) => handler.HandleAsync(context))
             .WithName("Ingest")
+            .AllowAnonymous() // exporters authenticate with their ingest tokens (WIRE.md), not with API keys
             .WithSummary("Ingest node reports (wire format v1, MessagePack)")
             // No Accepts() metadata: routing would answer a wrong Content-Type with an empty 415 before the handler's problem+json.
             .WithDescription("Body: one or more NodeReport values (MessagePack, application/x-msgpack), optionally gzip or br; see docs/wire-format.md.")

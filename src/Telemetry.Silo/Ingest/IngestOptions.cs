@@ -11,9 +11,12 @@ public sealed class IngestOptions
     /// <summary>How far in the future a sample may be stamped. Default 5 minutes.</summary>
     public TimeSpan MaxClockSkew { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>Ingest bodies this silo works on at once; more are answered 429 with Retry-After, never queued. Default 128.</summary>
+    public int MaxConcurrentRequests { get; set; } = 128;
+
     /// <summary>The cluster's ingest secret for per-node tokens; none means authentication is off.</summary>
     public string? TokenSecret { get; set; }
 
     public override string ToString() =>
-        $"MaxBodyBytes={MaxBodyBytes}, MaxClockSkew={MaxClockSkew}, TokenSecret={(TokenSecret is null ? "none" : "***")}";
+        $"MaxBodyBytes={MaxBodyBytes}, MaxClockSkew={MaxClockSkew}, MaxConcurrentRequests={MaxConcurrentRequests}, TokenSecret={(TokenSecret is null ? "none" : "***")}";
 }

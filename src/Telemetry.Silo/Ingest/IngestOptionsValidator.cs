@@ -11,6 +11,9 @@ public sealed class IngestOptionsValidator : IValidateOptions<IngestOptions>
     /// <summary>Largest body limit: bodies are buffered whole, so this bounds memory per request.</summary>
     public const long MaxBodyBytes = 256L * 1024 * 1024;
 
+    /// <summary>Largest concurrency bound: beyond it the bound no longer bounds memory in any useful way.</summary>
+    public const int MaxConcurrentRequests = 10_000;
+
     public ValidateOptionsResult Validate(string? name, IngestOptions options)
     {
         var errors = new List<string>();
@@ -22,6 +25,11 @@ public sealed class IngestOptionsValidator : IValidateOptions<IngestOptions>
         if (options.MaxClockSkew < TimeSpan.Zero || options.MaxClockSkew > TimeSpan.FromDays(1))
         {
             errors.Add($"Ingest:MaxClockSkew is {options.MaxClockSkew}; expected between 00:00:00 and 1.00:00:00.");
+        }
+
+        if (options.MaxConcurrentRequests is < 1 or > MaxConcurrentRequests)
+        {
+            errors.Add($"Ingest:MaxConcurrentRequests is {options.MaxConcurrentRequests}; expected 1–{MaxConcurrentRequests}.");
         }
 
         if (options.TokenSecret is { Length: < 16 })

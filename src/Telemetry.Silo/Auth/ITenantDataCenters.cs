@@ -1,0 +1,11 @@
+namespace Telemetry.Silo.Auth;
+
+/// <summary>
+/// Which data centers a tenant may use (the rebalancing policy says). A tenant-scoped API key sees and places
+/// only in these; the registered default knows no tenant, so such a key sees nothing until a policy is wired in.
+/// </summary>
+public interface ITenantDataCenters
+{
+    /// <summary>The data center ids <paramref name="tenant"/> may use; empty when none or the tenant is unknown.</summary>
+    ValueTask<IReadOnlySet<string>> GetDataCentersAsync(string tenant, CancellationToken cancellationToken);
+}

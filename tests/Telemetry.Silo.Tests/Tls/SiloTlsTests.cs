@@ -1,0 +1,63 @@
+using System.Net.Security;
+using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
+using Telemetry.Silo.Hosting;
+
+namespace Telemetry.Silo.Tests.Tls;
+
+/// <summary>TLS between silos (<c>Telemetry:Silo:Tls:*</c>): silos with the cluster's certificate form one cluster; bad settings stop start-up.</summary>
+public sealed class SiloTlsTests
+{
+    /// <remarks>
+    /// A silo without the certificate is refused at the handshake and then voted dead; Orleans ends a silo told it is
+    /// dead with a fail-fast of its process, so that half is not run inside the test process.
+    /// </remarks>
+    [Fact]
+    public async Task TwoSilosWithTls_FormOneCluster()
+    {
+        using var redis = await RedisServer.StartAsync();
+        using var certificate = new TestCertificate("cluster-pfx-password");
+        string[] Cluster(params string[] extra) =>
+        [
+            "--Telemetry:Clustering:Provider=Redis",
+            $"--Telemetry:Redis={redis.ConnectionString}",
+            $"--Telemetry:Clustering:ClusterId=tls-{redis.Port}",
+            .. extra,
+        ];
+        string[] tls = [$"--Telemetry:Silo:Tls:CertificatePath={certificate.Path}", "--Telemetry:Silo:Tls:CertificatePassword=cluster-pfx-password"];
+
+        await using var first = await RunningSilo.StartAsync(Cluster(tls));
+        await using var second = await RunningSilo.StartAsync(Cluster(tls));
+        var management = first.Services.GetRequiredService<IGrainFactory>().GetGrain<IManagementGrain>(0);
+        await Eventually.GetAsync(() => management.GetHosts(onlyActive: true), hosts => hosts.Count == 2, TimeSpan.FromSeconds(30), "two active silos");
+
+        // The silo port speaks TLS only, and shows the cluster's certificate.
+        var port = first.Services.GetRequiredService<ClusterSettings>().SiloPort;
+        using var tcp = new TcpClient();
+        await tcp.ConnectAsync("127.0.0.1", port);
+        await using var ssl = new SslStream(tcp.GetStream());
+        using var clientCertificate = X509CertificateLoader.LoadPkcs12FromFile(certificate.Path, "cluster-pfx-password");
+        await ssl.AuthenticateAsClientAsync(new SslClientAuthenticationOptions
+        {
+            TargetHost = "127.0.0.1",
+            ClientCertificates = [clientCertificate],
+            RemoteCertificateValidationCallback = (_, remote, _, _) => remote is not null && remote.GetRawCertData().AsSpan().SequenceEqual(certificate.RawData),
+        });
+        Assert.True(ssl.IsAuthenticated);
+        Assert.Equal(certificate.RawData, ssl.RemoteCertificate!.GetRawCertData());
+    }
+
+    [Theory]
+    [InlineData("/nonexistent/silo.pfx", "not a file")]
+    [InlineData(null, "cannot be read as PKCS#12")]
+    public void BadCertificateSetting_StopsStartNamingTheKey(string? path, string expected)
+    {
+        using var certificate = new TestCertificate("right-password");
+        var error = Assert.Throws<SettingException>(() => TelemetrySilo.Build(SiloFixture.Arguments(
+            $"--Telemetry:Silo:Tls:CertificatePath={path ?? certificate.Path}", "--Telemetry:Silo:Tls:CertificatePassword=wrong-password")));
+
+        Assert.Contains("Telemetry:Silo:Tls:CertificatePath", error.Message, StringComparison.Ordinal);
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("wrong-password", error.Message, StringComparison.Ordinal);
+    }
+}
