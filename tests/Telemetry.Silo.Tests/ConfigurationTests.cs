@@ -58,6 +58,8 @@ public sealed class ConfigurationTests
     [Theory]
     [InlineData("--Ingest:MaxBodyBytes=10", "Ingest:MaxBodyBytes")]
     [InlineData("--Ingest:TokenSecret=short", "Ingest:TokenSecret")]
+    [InlineData("--Ingest:PreviousTokenSecret=an-old-secret-of-length", "Ingest:PreviousTokenSecret")]
+    [InlineData("--Ingest:MaxConcurrentRequests=0", "Ingest:MaxConcurrentRequests")]
     public async Task Start_BadIngestSetting_FailsNamingTheKey(string argument, string key)
     {
         await using var app = TelemetrySilo.Build(SiloFixture.Arguments(argument));

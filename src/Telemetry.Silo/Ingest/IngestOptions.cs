@@ -17,6 +17,9 @@ public sealed class IngestOptions
     /// <summary>The cluster's ingest secret for per-node tokens; none means authentication is off.</summary>
     public string? TokenSecret { get; set; }
 
+    /// <summary>The secret being rotated out: its tokens are still accepted until it is removed. Needs <see cref="TokenSecret"/>.</summary>
+    public string? PreviousTokenSecret { get; set; }
+
     public override string ToString() =>
-        $"MaxBodyBytes={MaxBodyBytes}, MaxClockSkew={MaxClockSkew}, MaxConcurrentRequests={MaxConcurrentRequests}, TokenSecret={(TokenSecret is null ? "none" : "***")}";
+        $"MaxBodyBytes={MaxBodyBytes}, MaxClockSkew={MaxClockSkew}, MaxConcurrentRequests={MaxConcurrentRequests}, TokenSecret={(TokenSecret is null ? "none" : "***")}, PreviousTokenSecret={(PreviousTokenSecret is null ? "none" : "***")}";
 }

@@ -37,6 +37,16 @@ public sealed class IngestOptionsValidator : IValidateOptions<IngestOptions>
             errors.Add("Ingest:TokenSecret is too short; use at least 16 characters (32 random bytes, base64, is a good secret).");
         }
 
+        if (options.PreviousTokenSecret is { Length: < 16 })
+        {
+            errors.Add("Ingest:PreviousTokenSecret is too short; use at least 16 characters, as for Ingest:TokenSecret.");
+        }
+
+        if (options.PreviousTokenSecret is not null && string.IsNullOrEmpty(options.TokenSecret))
+        {
+            errors.Add("Ingest:PreviousTokenSecret is set without Ingest:TokenSecret; set the new secret as Ingest:TokenSecret.");
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

@@ -13,7 +13,10 @@ namespace Telemetry.Silo.Ingest;
 /// </remarks>
 public sealed class TokenIngestAuthorizer(IOptions<IngestOptions> options) : IIngestAuthorizer
 {
-    private readonly string _secret = options.Value.TokenSecret ?? throw new InvalidOperationException("Ingest:TokenSecret is not set.");
+    // The current secret, and during a rotation the previous one, whose tokens still count.
+    private readonly string[] _secrets = options.Value.PreviousTokenSecret is { Length: > 0 } previous
+        ? [options.Value.TokenSecret ?? throw new InvalidOperationException("Ingest:TokenSecret is not set."), previous]
+        : [options.Value.TokenSecret ?? throw new InvalidOperationException("Ingest:TokenSecret is not set.")];
 
     public bool IsEnabled => true;
 
@@ -31,7 +34,7 @@ public sealed class TokenIngestAuthorizer(IOptions<IngestOptions> options) : IIn
         int? firstDenied = null;
         for (var i = 0; i < reports.Count; i++)
         {
-            if (IngestTokens.Allows(_secret, token, reports[i].NodeId))
+            if (Allows(token, reports[i].NodeId))
             {
                 allowed++;
             }
@@ -53,5 +56,16 @@ public sealed class TokenIngestAuthorizer(IOptions<IngestOptions> options) : IIn
         }
 
         return new IngestRejection(403, "token-scope", $"The bearer token does not cover node '{reports[denied].NodeId}' (report {denied}); a body may mix nodes only when the token allows every one.", denied);
+    }
+
+    private bool Allows(string token, string nodeId)
+    {
+        var allowed = false;
+        foreach (var secret in _secrets)
+        {
+            allowed |= IngestTokens.Allows(secret, token, nodeId);
+        }
+
+        return allowed;
     }
 }

@@ -8,12 +8,8 @@ namespace Telemetry.Silo.Tests.Tls;
 /// <summary>TLS between silos (<c>Telemetry:Silo:Tls:*</c>): silos with the cluster's certificate form one cluster; bad settings stop start-up.</summary>
 public sealed class SiloTlsTests
 {
-    /// <remarks>
-    /// A silo without the certificate is refused at the handshake and then voted dead; Orleans ends a silo told it is
-    /// dead with a fail-fast of its process, so that half is not run inside the test process.
-    /// </remarks>
     [Fact]
-    public async Task TwoSilosWithTls_FormOneCluster()
+    public async Task TwoSilosWithTls_FormOneCluster_AndOneWithoutTlsIsNeverLetIn()
     {
         using var redis = await RedisServer.StartAsync();
         using var certificate = new TestCertificate("cluster-pfx-password");
@@ -45,6 +41,19 @@ public sealed class SiloTlsTests
         });
         Assert.True(ssl.IsAuthenticated);
         Assert.Equal(certificate.RawData, ssl.RemoteCertificate!.GetRawCertData());
+
+        // A silo without the certificate, in a process of its own: Orleans ends a silo voted dead with a fail-fast.
+        using var outsider = Outsider.Start(SiloFixture.Arguments(Cluster()));
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (!outsider.HasExited && DateTime.UtcNow < deadline)
+        {
+            Assert.Equal(2, (await management.GetHosts(onlyActive: true)).Count);
+            await Task.Delay(250);
+        }
+
+        var everyone = await management.GetHosts(onlyActive: false);
+        Assert.Equal(2, everyone.Count(h => h.Value == SiloStatus.Active));
+        Assert.True(outsider.HasExited || everyone.Count == 2, $"the silo without TLS neither left nor stayed out of the membership table:\n{outsider.Output}");
     }
 
     [Theory]
