@@ -51,8 +51,11 @@ public sealed class SiloTlsTests
             await Task.Delay(250);
         }
 
+        Console.WriteLine($"silo without TLS: {(outsider.HasExited ? $"exited with {outsider.ExitCode}" : "still running")}; last output:\n{outsider.Output}");
         var everyone = await management.GetHosts(onlyActive: false);
         Assert.Equal(2, everyone.Count(h => h.Value == SiloStatus.Active));
+        // It must have got as far as trying to join: a bad setting (exit 2) or a clean exit would prove nothing.
+        Assert.False(outsider.HasExited && outsider.ExitCode is 0 or SiloProgram.BadConfiguration, $"the silo without TLS stopped before trying to join:\n{outsider.Output}");
         Assert.True(outsider.HasExited || everyone.Count == 2, $"the silo without TLS neither left nor stayed out of the membership table:\n{outsider.Output}");
     }
 
