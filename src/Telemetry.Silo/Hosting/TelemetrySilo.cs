@@ -1,6 +1,7 @@
 using Telemetry.Silo.Api;
 using Telemetry.Silo.Demo;
 using Telemetry.Silo.Ingest;
+using Telemetry.Silo.Ingest.LineProtocol;
 using Telemetry.Silo.Metrics;
 
 namespace Telemetry.Silo.Hosting;
@@ -23,6 +24,7 @@ public static class TelemetrySilo
         });
         builder.AddTelemetryCluster();
         builder.AddIngest();
+        builder.AddLineProtocolIngest();
         builder.AddStateApi();
         builder.AddSiloMetrics();
         if (demo)
@@ -34,6 +36,7 @@ public static class TelemetrySilo
 
         var app = builder.Build();
         app.MapIngest();
+        app.MapLineProtocolIngest();
         app.MapStateApi();
         app.MapSiloMetrics();
         return app;
