@@ -55,6 +55,9 @@ internal sealed class FakeGpuLibrary : IGpuLibrary
 
     public bool XidEventsSupported { get; set; } = true;
 
+    /// <summary>Acts as a driver without nvmlEventSetWait_v2.</summary>
+    public bool LacksEventWait { get; set; }
+
     public bool Disposed { get; private set; }
 
     public int DeviceCount => InitResult == NvmlReturn.Success ? Devices.Count : 0;
@@ -159,7 +162,8 @@ internal sealed class FakeGpuLibrary : IGpuLibrary
     public NvmlReturn RegisterXidEvents() => XidEventsSupported ? NvmlReturn.Success : NvmlReturn.NotSupported;
 
     public NvmlReturn WaitForXid(uint timeoutMs, out NvmlXid xid) =>
-        _xids.TryTake(out xid, (int)timeoutMs) ? NvmlReturn.Success : NvmlReturn.Timeout;
+        LacksEventWait ? throw new EntryPointNotFoundException("nvmlEventSetWait_v2")
+        : _xids.TryTake(out xid, (int)timeoutMs) ? NvmlReturn.Success : NvmlReturn.Timeout;
 
     public void Dispose()
     {

@@ -110,6 +110,33 @@ public sealed class NvmlSourceTests
     }
 
     [Fact]
+    public async Task ReadAsync_DriverWithoutEventWait_ReadsOnWithoutXids()
+    {
+        var library = new FakeGpuLibrary { LacksEventWait = true };
+        await using var source = new NvmlSource(library);
+        await source.StartAsync(CancellationToken.None);
+
+        library.RaiseXid(0, 79);
+        await Task.Delay(50);
+        var gpu = (await source.ReadAsync(CancellationToken.None)).Single();
+
+        Assert.Empty(gpu.Xids);
+        Assert.Equal(58, Value(gpu, FieldCatalog.GpuTempC));
+    }
+
+    [Fact]
+    public async Task StartAsync_NoGpus_SaysSo()
+    {
+        var library = new FakeGpuLibrary();
+        library.Devices.Clear();
+        await using var source = new NvmlSource(library);
+
+        var e = await Assert.ThrowsAsync<GpuSourceException>(() => source.StartAsync(CancellationToken.None));
+
+        Assert.Equal("NVML sees no GPUs on this host.", e.Message);
+    }
+
+    [Fact]
     public async Task DisposeAsync_ShutsNvmlDown()
     {
         var library = new FakeGpuLibrary();

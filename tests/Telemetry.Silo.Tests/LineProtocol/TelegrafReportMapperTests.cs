@@ -89,6 +89,14 @@ public sealed class TelegrafReportMapperTests
     }
 
     [Fact]
+    public void Map_TimestampBefore1970_IsRefused()
+    {
+        var e = Assert.Throws<LineProtocolException>(() => Map("nvidia_smi,host=h,index=0,uuid=GPU-1 utilization_gpu=5i -5000000000", "dc1"));
+
+        Assert.Equal("line 1: the timestamp is before 1970; check the precision parameter.", e.Message);
+    }
+
+    [Fact]
     public void Map_NoNvidiaSmiLines_GivesNoReports()
     {
         Assert.Empty(Map("cpu,host=h usage_idle=99 1000000000\nmem,host=h used=1i", "dc1"));

@@ -34,6 +34,20 @@ internal sealed class NvmlSource(IGpuLibrary library, TimeProvider? timeProvider
 
     public Task StartAsync(CancellationToken ct)
     {
+        try
+        {
+            Start();
+        }
+        catch (EntryPointNotFoundException e)
+        {
+            throw new GpuSourceException($"The NVIDIA driver's libnvidia-ml.so.1 is too old for this exporter ({e.Message}); update the driver or use --source nvidia-smi.", e);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private void Start()
+    {
         var code = library.Init();
         switch (code)
         {
@@ -77,7 +91,6 @@ internal sealed class NvmlSource(IGpuLibrary library, TimeProvider? timeProvider
         }
 
         Description = $"nvml ({_identities.Length} GPUs, driver {library.DriverVersion}, XID events {(xids ? "on" : "not supported")})";
-        return Task.CompletedTask;
     }
 
     public Task<IReadOnlyList<GpuReading>> ReadAsync(CancellationToken ct)
@@ -89,8 +102,16 @@ internal sealed class NvmlSource(IGpuLibrary library, TimeProvider? timeProvider
         for (var i = 0; i < readings.Length; i++)
         {
             var values = GpuReading.EmptyValues();
-            ReadDevice(i, values);
-            library.GetFieldValues(i, Fields, fields);
+            try
+            {
+                ReadDevice(i, values);
+                library.GetFieldValues(i, Fields, fields);
+            }
+            catch (EntryPointNotFoundException e)
+            {
+                throw new GpuSourceException($"The NVIDIA driver's libnvidia-ml.so.1 lacks a call this exporter makes ({e.Message}); update the driver.", e);
+            }
+
             values[FieldCatalog.MemTempC - 1] = fields[0];
             values[FieldCatalog.NvlinkCrcErrorsDelta - 1] = fields[1];
             (values[FieldCatalog.NvlinkTxBytesPerSec - 1], values[FieldCatalog.NvlinkRxBytesPerSec - 1]) =
@@ -176,7 +197,18 @@ internal sealed class NvmlSource(IGpuLibrary library, TimeProvider? timeProvider
     {
         while (!_stop.IsCancellationRequested)
         {
-            var code = library.WaitForXid(XidWaitMs, out var xid);
+            NvmlReturn code;
+            NvmlXid xid;
+            try
+            {
+                code = library.WaitForXid(XidWaitMs, out xid);
+            }
+            catch (EntryPointNotFoundException)
+            {
+                // A driver without nvmlEventSetWait_v2: no XIDs, readings go on.
+                return;
+            }
+
             if (code == NvmlReturn.Success)
             {
                 _xids.Enqueue(xid);

@@ -45,6 +45,11 @@ public static class TelegrafReportMapper
             }
 
             var ms = point.Timestamp is { } t ? toMilliseconds(t) : nowMs;
+            if (ms < 0)
+            {
+                throw new LineProtocolException($"line {point.Line}: the timestamp is before 1970; check the precision parameter.");
+            }
+
             if (ms > nowMs + (long)maxSkew.TotalMilliseconds)
             {
                 throw new LineProtocolException($"line {point.Line}: the timestamp is more than {maxSkew} in the future; check the host's clock and the precision parameter.");
