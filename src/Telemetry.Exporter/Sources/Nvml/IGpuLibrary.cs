@@ -39,7 +39,7 @@ internal interface IGpuLibrary : IDisposable
     /// <summary>nvmlDeviceGetClockInfo, MHz.</summary>
     NvmlReturn GetClock(int device, NvmlClock clock, out uint megahertz);
 
-    /// <summary>nvmlDeviceGetCurrentClocksThrottleReasons (the same bitmask as the newer ClocksEventReasons).</summary>
+    /// <summary>nvmlDeviceGetCurrentClocksEventReasons, or the older nvmlDeviceGetCurrentClocksThrottleReasons (the same bitmask).</summary>
     NvmlReturn GetClockEventReasons(int device, out ulong reasons);
 
     /// <summary>nvmlDeviceGetTotalEccErrors, volatile counter (since the driver loaded), corrected or uncorrected.</summary>

@@ -12,6 +12,7 @@ internal sealed unsafe class NvmlLibrary : IGpuLibrary
     private nint[] _devices = [];
     private nint _eventSet;
     private bool _initialized;
+    private bool _eventReasonsMissing;
 
     public int DeviceCount => _devices.Length;
 
@@ -152,6 +153,19 @@ internal sealed unsafe class NvmlLibrary : IGpuLibrary
     {
         fixed (ulong* value = &reasons)
         {
+            // The newer name where the driver has it (the older one is deprecated and may go), else the older one.
+            if (!_eventReasonsMissing)
+            {
+                try
+                {
+                    return NvmlNative.nvmlDeviceGetCurrentClocksEventReasons(_devices[device], value);
+                }
+                catch (EntryPointNotFoundException)
+                {
+                    _eventReasonsMissing = true;
+                }
+            }
+
             return NvmlNative.nvmlDeviceGetCurrentClocksThrottleReasons(_devices[device], value);
         }
     }

@@ -63,6 +63,10 @@ internal static unsafe partial class NvmlNative
     [LibraryImport(Library)]
     public static partial NvmlReturn nvmlDeviceGetClockInfo(nint device, int type, uint* clock);
 
+    /// <summary>Newer drivers' name for the deprecated ThrottleReasons call; the same bitmask.</summary>
+    [LibraryImport(Library)]
+    public static partial NvmlReturn nvmlDeviceGetCurrentClocksEventReasons(nint device, ulong* reasons);
+
     [LibraryImport(Library)]
     public static partial NvmlReturn nvmlDeviceGetCurrentClocksThrottleReasons(nint device, ulong* reasons);
 
