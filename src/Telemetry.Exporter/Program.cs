@@ -3,6 +3,7 @@ using Telemetry.Exporter.Cli;
 
 var root = new RootCommand("GPU telemetry exporter: streams node reports to the telemetry cluster's ingest API.")
 {
+    RunCommand.Create(),
     SimulateCommand.Create(),
     TokenCommand.Create(),
 };

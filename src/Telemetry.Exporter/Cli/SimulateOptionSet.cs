@@ -186,7 +186,7 @@ internal sealed class SimulateOptionSet
         return string.IsNullOrWhiteSpace(token) ? null : token.Trim();
     }
 
-    private static Uri[] ParseServers(string[] values) =>
+    internal static Uri[] ParseServers(string[] values) =>
         values.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             .Select(v => Uri.TryCreate(v, UriKind.Absolute, out var uri) ? uri : new Uri("invalid:" + Uri.EscapeDataString(v)))
             .ToArray();

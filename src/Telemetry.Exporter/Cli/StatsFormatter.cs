@@ -19,14 +19,20 @@ internal static class StatsFormatter
     }
 
     /// <summary>The end-of-run summary, several lines.</summary>
-    public static string Summary(SimulatorStats stats)
+    public static string Summary(SimulatorStats stats) =>
+        Summary(stats, $"simulated {stats.Nodes} nodes", "XIDs injected");
+
+    /// <summary>The <c>run</c> command's end-of-run summary: the same lines, about one real node.</summary>
+    public static string RunSummary(SimulatorStats stats) => Summary(stats, "ran", "XIDs seen");
+
+    private static string Summary(SimulatorStats stats, string what, string xids)
     {
         var lines = new List<string>
         {
             string.Create(CultureInfo.InvariantCulture,
-                $"simulated {stats.Nodes} nodes for {stats.Elapsed:hh\\:mm\\:ss}: {stats.ReportsAccepted} reports accepted " +
+                $"{what} for {stats.Elapsed:hh\\:mm\\:ss}: {stats.ReportsAccepted} reports accepted " +
                 $"({stats.SamplesAccepted} samples, {stats.BytesAccepted / 1_048_576.0:F1} MiB), {stats.ReportsRejected} rejected, " +
-                $"{stats.Retries} retries, {stats.ReportsSkipped} skipped, {stats.XidsInjected} XIDs injected"),
+                $"{stats.Retries} retries, {stats.ReportsSkipped} skipped, {stats.XidsInjected} {xids}"),
             $"errors: {Errors(stats)}",
             string.Create(CultureInfo.InvariantCulture,
                 $"latency ms: p50 {stats.LatencyP50Ms:F1}, p99 {stats.LatencyP99Ms:F1}, max {stats.LatencyMaxMs:F1}"),

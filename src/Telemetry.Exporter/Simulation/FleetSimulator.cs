@@ -77,7 +77,7 @@ public sealed class FleetSimulator
             : null;
         Volatile.Write(ref _spool, spool);
         var spooling = spool is null ? null : new SpoolingDispatcher(spool, sender, _counters);
-        var scheduler = new ReportScheduler(lanes, Options, sender, spooling, _counters, _time);
+        var scheduler = new ReportScheduler(lanes, Options, new LaneDispatcher(sender, spooling, _counters), _counters, _time);
         var draining = spool is null
             ? Task.CompletedTask
             : new SpoolDrainer(spool, sender, retry, _counters, Math.Max(1, Options.Concurrency / 2), _time).RunAsync(sending.Token);

@@ -9,7 +9,7 @@ namespace Telemetry.Exporter.Simulation;
 /// A simulated node as the scheduler sees it: its next due time, its one body in flight, and the
 /// buffers that body is encoded into (reused, since a node never has two bodies at once).
 /// </summary>
-internal sealed class NodeLane(NodeSimulator node, int server)
+internal sealed class NodeLane(NodeSimulator node, int server) : SendLane(node.NodeId, server)
 {
     private ArrayBufferWriter<byte> _body = new(16 * 1024);
     private ArrayBufferWriter<byte> _compressed = new(8 * 1024);
@@ -17,22 +17,8 @@ internal sealed class NodeLane(NodeSimulator node, int server)
 
     public NodeSimulator Node => node;
 
-    /// <summary>The server this node sends to first; follows the last server that answered.</summary>
-    public int Server { get; set; } = server;
-
     /// <summary>Next report time, in <see cref="TimeProvider"/> timestamp units.</summary>
     public long DueTimestamp { get; set; }
-
-    /// <summary>The body being sent, or null / completed when the node is free.</summary>
-    public Task? Pending { get; set; }
-
-    public bool IsBusy => Pending is { IsCompleted: false };
-
-    /// <summary>Guards the direct send's hand-over to the spool (with a spool only).</summary>
-    public Lock Gate { get; } = new();
-
-    /// <summary>The body sent directly (not from the spool) and not yet settled; null when none.</summary>
-    public DirectSend? Direct { get; set; }
 
     /// <summary>Generates the report ending at <paramref name="nowMs"/> and encodes it (float32 values, every field).</summary>
     public SendRequest Encode(long nowMs, bool gzip, out long newXids)

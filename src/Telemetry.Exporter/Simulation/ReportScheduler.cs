@@ -6,14 +6,13 @@ namespace Telemetry.Exporter.Simulation;
 /// Fires each node's report at its own phase of the interval (node i of N at i/N of it), so a thousand
 /// nodes make a steady stream of requests rather than a burst each second. Generation and encoding run
 /// on this loop; sending runs on the thread pool, one body per node at a time. With a spool, reports a node
-/// cannot send now go to it (<see cref="SpoolingDispatcher"/>); without one, a report time whose node is still
+/// cannot send now go to it (<see cref="LaneDispatcher"/>); without one, a report time whose node is still
 /// sending is skipped.
 /// </summary>
 internal sealed class ReportScheduler(
     NodeLane[] lanes,
     SimulatorOptions options,
-    IngestSender sender,
-    SpoolingDispatcher? spooling,
+    LaneDispatcher dispatcher,
     SimulatorCounters counters,
     TimeProvider time)
 {
@@ -69,40 +68,13 @@ internal sealed class ReportScheduler(
         }
     }
 
-    private void Fire(NodeLane lane, CancellationToken ct)
-    {
-        if (spooling is not null)
-        {
-            spooling.Fire(lane, Encode, ct);
-            return;
-        }
-
-        if (lane.IsBusy)
-        {
-            // One body per node in flight (WIRE.md): this report time is skipped, not queued.
-            counters.RecordSkipped();
-            return;
-        }
-
-        lane.Pending = SendAsync(lane, Encode(lane), lane.Node.SamplesPerReport, ct);
-    }
+    private void Fire(NodeLane lane, CancellationToken ct) =>
+        dispatcher.Fire(lane, lane.Node.SamplesPerReport, () => Encode(lane), ct);
 
     private SendRequest Encode(NodeLane lane)
     {
         var request = lane.Encode(time.GetUtcNow().ToUnixTimeMilliseconds(), options.Gzip, out var xids);
         counters.RecordXids(xids);
         return request;
-    }
-
-    private async Task SendAsync(NodeLane lane, SendRequest request, int samples, CancellationToken ct)
-    {
-        // Leave the scheduler loop at once; the request's own synchronous work runs on the pool.
-        await Task.Yield();
-        var result = await sender.SendAsync(request, ct);
-        lane.Server = result.Server;
-        if (result.Outcome == SendOutcome.Accepted)
-        {
-            counters.RecordAccepted(samples, request.Body.Length);
-        }
     }
 }

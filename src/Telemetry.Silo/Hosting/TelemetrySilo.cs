@@ -2,6 +2,7 @@ using Telemetry.Silo.Api;
 using Telemetry.Silo.Auth;
 using Telemetry.Silo.Demo;
 using Telemetry.Silo.Ingest;
+using Telemetry.Silo.Ingest.LineProtocol;
 using Telemetry.Silo.Metrics;
 using Telemetry.Silo.Tls;
 
@@ -26,6 +27,7 @@ public static class TelemetrySilo
         builder.AddTelemetryCluster();
         builder.AddSiloTls();
         builder.AddIngest();
+        builder.AddLineProtocolIngest();
         builder.AddStateApi();
         builder.AddSiloMetrics();
         builder.AddApiAccess();
@@ -38,6 +40,7 @@ public static class TelemetrySilo
 
         var app = builder.Build();
         app.MapIngest();
+        app.MapLineProtocolIngest();
         app.MapStateApi();
         app.MapSiloMetrics();
         app.UseApiAccess();

@@ -1,6 +1,4 @@
-using Telemetry.Exporter.Sending;
-
-namespace Telemetry.Exporter.Simulation;
+namespace Telemetry.Exporter.Sending;
 
 /// <summary>A body a node is sending straight to the servers; whoever settles it first (the send or a hand-over to the spool) owns it.</summary>
 /// <param name="Request">The body and its first server.</param>

@@ -1,6 +1,6 @@
-using Telemetry.Exporter.Sending;
+using Telemetry.Exporter.Simulation;
 
-namespace Telemetry.Exporter.Simulation;
+namespace Telemetry.Exporter.Sending;
 
 /// <summary>
 /// Sends a node's reports when a spool is on: straight to the servers while the node has nothing spooled, into the
@@ -10,11 +10,10 @@ namespace Telemetry.Exporter.Simulation;
 /// </summary>
 internal sealed class SpoolingDispatcher(ReportSpool spool, IngestSender sender, SimulatorCounters counters)
 {
-    /// <summary>Routes the report <paramref name="encode"/> makes; called by the scheduler at the node's report time.</summary>
-    public void Fire(NodeLane lane, Func<NodeLane, SendRequest> encode, CancellationToken ct)
+    /// <summary>Routes the report <paramref name="encode"/> makes (<paramref name="samples"/> GPU samples); called at the node's report time.</summary>
+    public void Fire(SendLane lane, int samples, Func<SendRequest> encode, CancellationToken ct)
     {
-        var nodeId = lane.Node.NodeId;
-        var samples = lane.Node.SamplesPerReport;
+        var nodeId = lane.NodeId;
         DirectSend? handedOver = null;
         lock (lane.Gate)
         {
@@ -26,7 +25,7 @@ internal sealed class SpoolingDispatcher(ReportSpool spool, IngestSender sender,
                 handedOver = direct;
             }
 
-            var request = encode(lane);
+            var request = encode();
             if (spool.HasBacklog(nodeId))
             {
                 Spool(nodeId, request, samples);
@@ -52,7 +51,7 @@ internal sealed class SpoolingDispatcher(ReportSpool spool, IngestSender sender,
         }
     }
 
-    private async Task SendAsync(NodeLane lane, DirectSend send)
+    private async Task SendAsync(SendLane lane, DirectSend send)
     {
         await Task.Yield();
         var result = await sender.SendAsync(send.Request, send.Cancel.Token, sender.RoundAttempts);
@@ -69,7 +68,7 @@ internal sealed class SpoolingDispatcher(ReportSpool spool, IngestSender sender,
                         break;
                     case SendOutcome.Unavailable or SendOutcome.Cancelled:
                         // Cancelled here means the run is ending: spooled, the body is sent by the next run.
-                        Spool(lane.Node.NodeId, send.Request, send.Samples);
+                        Spool(lane.NodeId, send.Request, send.Samples);
                         break;
                 }
             }

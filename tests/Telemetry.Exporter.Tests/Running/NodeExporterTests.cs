@@ -1,0 +1,56 @@
+using Telemetry.Exporter.Running;
+using Telemetry.Fields;
+
+namespace Telemetry.Exporter.Tests.Running;
+
+public sealed class NodeExporterTests
+{
+    [Fact]
+    public async Task RunAsync_SendsReportsOfSeveralSamplesPerGpu_InSeqOrderUnderOneBootId()
+    {
+        await using var sink = new IngestSink();
+        using var spool = new TempDirectory();
+        var source = new FakeSource { Readings = [ReportBuilderTests.Reading(0, "GPU-a", util: 64)] };
+        var log = new StringWriter();
+
+        // With a spool no report time is skipped, however slowly the sink answers on a busy machine.
+        var stats = await new NodeExporter(Settings(sink.Url) with { SpoolDirectory = spool.Path }, source, log).RunAsync(CancellationToken.None);
+
+        var reports = sink.Reports.ToArray();
+        Assert.True(reports.Length >= 2, $"only {reports.Length} reports; {Cli.StatsFormatter.RunSummary(stats)}");
+        // A body can reach the sink while its answer is cut off by the end of the run; it stays spooled, never lost.
+        Assert.InRange(stats.ReportsAccepted, reports.Length - 1, reports.Length);
+        Assert.All(reports, r => Assert.Equal("dc1/gpu-node-7", r.NodeId));
+        Assert.Single(reports.Select(r => r.BootId).Distinct());
+        Assert.Equal(Enumerable.Range(1, reports.Length).Select(i => (ulong)i), reports.Select(r => r.Seq));
+        Assert.True(reports[0].Gpus[0].Timestamps.Length >= 2, "a report carries several samples");
+        Assert.Equal(64, reports[0].Gpus[0].Values[FieldCatalog.GpuUtilPct - 1]);
+        Assert.Equal("", log.ToString());
+    }
+
+    [Fact]
+    public async Task RunAsync_SourceFails_SaysSoOnceAndCarriesOn()
+    {
+        await using var sink = new IngestSink();
+        var source = new FakeSource { Failure = "dcgm-exporter at http://x cannot be reached" };
+        var log = new StringWriter();
+        var exporter = new NodeExporter(Settings(sink.Url) with { Duration = TimeSpan.FromSeconds(0.6) }, source, log);
+
+        var stats = await exporter.RunAsync(CancellationToken.None);
+
+        Assert.True(source.Reads >= 3);
+        Assert.Equal("run: dcgm-exporter at http://x cannot be reached" + Environment.NewLine, log.ToString());
+        Assert.Equal(source.Reads, stats.Errors["source"]);
+        Assert.Empty(sink.Reports);
+    }
+
+    private static ExporterSettings Settings(Uri server) => new()
+    {
+        Source = new SourceSpec(SourceKind.Nvml),
+        Servers = [server],
+        NodeId = "dc1/gpu-node-7",
+        SampleHz = 10,
+        ReportEvery = TimeSpan.FromSeconds(0.3),
+        Duration = TimeSpan.FromSeconds(1),
+    };
+}
