@@ -17,6 +17,7 @@ namespace Telemetry.Silo.Ingest.LineProtocol;
 /// </summary>
 public sealed partial class LineProtocolHandler(
     IngestDispatcher dispatcher,
+    IngestGate gate,
     IIngestAuthorizer authorizer,
     IOptions<IngestOptions> options,
     ReadinessGate readiness,
@@ -35,6 +36,26 @@ public sealed partial class LineProtocolHandler(
             return Error(503, "unavailable", "This silo is starting or stopping; retry shortly.", "not-ready");
         }
 
+        // The same bound as /api/v1/ingest, shared with it: both kinds of body count against Ingest:MaxConcurrentRequests.
+        if (!gate.TryEnter())
+        {
+            context.Response.Headers.RetryAfter = "1";
+            return Error(429, "too many requests", "This silo is at Ingest:MaxConcurrentRequests bodies in flight; retry after Retry-After seconds, or send to another silo.", "overloaded");
+        }
+
+        try
+        {
+            return await ProcessAdmittedAsync(context);
+        }
+        finally
+        {
+            gate.Exit();
+        }
+    }
+
+    private async Task<IResult> ProcessAdmittedAsync(HttpContext context)
+    {
+        var request = context.Request;
         if (TimestampPrecision.ToMilliseconds(request.Query["precision"]) is not { } toMilliseconds)
         {
             return Error(400, "invalid", $"precision '{request.Query["precision"]}' is not ns, us, ms or s.", "bad-precision");
