@@ -107,7 +107,7 @@ public static class StateEndpoints
 
     private static async Task<IResult> GetFleetAsync(IGrainFactory grains) => TypedResults.Ok(FleetView.From(await AllDataCentersAsync(grains)));
 
-    private static async Task<DataCenterSummary[]> AllDataCentersAsync(IGrainFactory grains)
+    internal static async Task<DataCenterSummary[]> AllDataCentersAsync(IGrainFactory grains)
     {
         var ids = await grains.GetGrain<IFleetGrain>(IFleetGrain.Key).GetDataCentersAsync();
         return await Task.WhenAll(ids.Select(id => grains.GetGrain<IDataCenterGrain>(id).GetSummaryAsync()));

@@ -1,6 +1,7 @@
 using Telemetry.Silo.Api;
 using Telemetry.Silo.Demo;
 using Telemetry.Silo.Ingest;
+using Telemetry.Silo.Live;
 using Telemetry.Silo.Metrics;
 
 namespace Telemetry.Silo.Hosting;
@@ -25,6 +26,7 @@ public static class TelemetrySilo
         builder.AddIngest();
         builder.AddStateApi();
         builder.AddSiloMetrics();
+        builder.AddLiveDashboard();
         if (demo)
         {
             builder.AddDemoFleet();
@@ -36,6 +38,7 @@ public static class TelemetrySilo
         app.MapIngest();
         app.MapStateApi();
         app.MapSiloMetrics();
+        app.MapLiveDashboard();
         return app;
     }
 }

@@ -1,0 +1,37 @@
+using System.Threading.Channels;
+
+namespace Telemetry.Silo.Live;
+
+/// <summary>One connected stream client: the events waiting for it, at most a bounded number.</summary>
+public sealed class LiveClient
+{
+    private readonly Channel<ServerSentEvent> _pending;
+
+    public LiveClient(int capacity) =>
+        _pending = Channel.CreateBounded<ServerSentEvent>(new BoundedChannelOptions(capacity)
+        {
+            FullMode = BoundedChannelFullMode.Wait,
+            SingleReader = true,
+        });
+
+    /// <summary>What the client's response loop reads; completed when the client was dropped for falling behind.</summary>
+    public ChannelReader<ServerSentEvent> Pending => _pending.Reader;
+
+    /// <summary>True once the client fell too far behind and was cut off.</summary>
+    public bool Dropped { get; private set; }
+
+    /// <summary>Queues <paramref name="e"/>; a client whose queue is full is dropped rather than buffered without bound.</summary>
+    public bool Offer(ServerSentEvent e)
+    {
+        if (_pending.Writer.TryWrite(e))
+        {
+            return true;
+        }
+
+        Dropped = true;
+        _pending.Writer.TryComplete();
+        return false;
+    }
+
+    public void Close() => _pending.Writer.TryComplete();
+}

@@ -1,0 +1,42 @@
+// Shared wording and numbers for every view.
+export const healthStates = ["healthy", "degraded", "unhealthy", "offline"];
+
+export function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (name === "class") node.className = value;
+    else if (name === "text") node.textContent = value;
+    else node.setAttribute(name, value === true ? "" : value);
+  }
+  for (const child of children.flat()) {
+    if (child === null || child === undefined) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+export function healthBadge(state) {
+  return el("span", { class: `health health-${state}`, text: state });
+}
+
+export function num(value, digits = 0) {
+  if (value === null || value === undefined || Number.isNaN(value)) return "–";
+  return Number(value).toLocaleString("en", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+}
+
+export function time(iso) {
+  if (!iso) return "–";
+  return new Date(iso).toLocaleTimeString("en-GB", { hour12: false });
+}
+
+export function countsList(counts) {
+  return el("ul", { class: "counts", "aria-label": "GPUs by health" },
+    healthStates.map((state) => el("li", { class: "count", "data-health": state },
+      el("b", { "data-count": state, text: num(counts[state]) }), healthBadge(state))));
+}
+
+export function nodeHref(nodeId) {
+  const [dc, host] = nodeId.split("/");
+  return `#/node/${encodeURIComponent(dc)}/${encodeURIComponent(host)}`;
+}
