@@ -30,8 +30,15 @@ export function time(iso) {
   return new Date(iso).toLocaleTimeString("en-GB", { hour12: false });
 }
 
-export function countsList(counts) {
-  return el("ul", { class: "counts", "aria-label": "GPUs by health" },
+// Digits where they matter: 0.79 and 71.3, but 2,765,659,904 rather than 2,765,659,904.00.
+export function value(v) {
+  if (v === null || v === undefined || Number.isNaN(v)) return "–";
+  const size = Math.abs(v);
+  return num(v, size >= 1000 ? 0 : size >= 10 ? 1 : 2);
+}
+
+export function countsList(counts, compact = false) {
+  return el("ul", { class: compact ? "counts compact" : "counts", "aria-label": "GPUs by health" },
     healthStates.map((state) => el("li", { class: "count", "data-health": state },
       el("b", { "data-count": state, text: num(counts[state]) }), healthBadge(state))));
 }

@@ -44,6 +44,7 @@ export class HeatMap {
     this.#cells = nodes.flatMap((node) => node.gpus.map((uuid, i) => ({
       uuid, node: node.id, index: i, model: node.model, state: node.states[i], util: node.utilPct[i], job: node.jobs[i],
     })));
+    this.#canvas.dataset.cells = String(this.#cells.length);
     this.draw();
   }
 

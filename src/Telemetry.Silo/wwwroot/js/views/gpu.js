@@ -1,23 +1,26 @@
 import { getJson } from "../api.js";
-import { el, num, healthBadge, time, nodeHref } from "../format.js";
+import { el, num, value, healthBadge, time, nodeHref } from "../format.js";
 import { historyChart } from "../charts.js";
 import { reasonsList } from "./node.js";
 
 const charted = [["gpu_util_pct", "%"], ["gpu_temp_c", "°C"], ["power_w", "W"], ["fb_used_mib", "MiB"]];
 const windows = ["10s", "1m", "5m"];
 
+function windowCell(stats) {
+  if (!stats) return el("td", { class: "num", text: "–" });
+  return el("td", { class: "num" }, value(stats.mean),
+    el("span", { class: "sub", text: `${value(stats.min)} – ${value(stats.max)}${stats.p95 === null || stats.p95 === undefined ? "" : ` · p95 ${value(stats.p95)}`}` }));
+}
+
+// Each window's mean, with its min – max (and p95 where kept) beneath.
 function fieldTable(gpu) {
   const names = Object.keys(gpu.last).sort();
-  const head = ["field", "last", ...windows.flatMap((w) => [`${w} min`, `${w} mean`, `${w} max`, `${w} p95`])];
-  return el("table", { id: "fields" },
-    el("thead", {}, el("tr", {}, head.map((h, i) => el("th", { scope: "col", class: i ? "num" : null, text: h })))),
+  return el("div", { class: "scroll" }, el("table", { id: "fields" },
+    el("thead", {}, el("tr", {}, ["field", "last", ...windows.map((w) => `${w} mean (min – max)`)].map((h, i) => el("th", { scope: "col", class: i ? "num" : null, text: h })))),
     el("tbody", {}, names.map((name) => el("tr", { "data-field": name },
       el("th", { scope: "row", text: name }),
-      el("td", { class: "num", text: num(gpu.last[name], 2) }),
-      windows.flatMap((w) => {
-        const s = gpu.windows[w]?.[name];
-        return [s?.min, s?.mean, s?.max, s?.p95].map((v) => el("td", { class: "num", text: num(v, 1) }));
-      })))));
+      el("td", { class: "num", text: value(gpu.last[name]) }),
+      windows.map((w) => windowCell(gpu.windows[w]?.[name])))))));
 }
 
 function xidTable(xids) {
