@@ -16,7 +16,8 @@ public static class LiveStreamEndpoint
     // How long a browser waits before reconnecting after the stream ends (a silo stopping, the client dropped).
     private static readonly TimeSpan ReconnectAfter = TimeSpan.FromSeconds(2);
 
-    public static async Task<IResult> StreamAsync(HttpContext context, int? recent, LiveHub hub, IGrainFactory grains, IOptions<LiveOptions> options, TimeProvider time)
+    public static async Task<IResult> StreamAsync(
+        HttpContext context, int? recent, LiveHub hub, IGrainFactory grains, IOptions<LiveOptions> options, TimeProvider time, IHostApplicationLifetime lifetime)
     {
         ArgumentNullException.ThrowIfNull(context);
         if (recent is < 0 or > MaxRecent)
@@ -34,7 +35,9 @@ public static class LiveStreamEndpoint
 
         // Connected before the backlog is read, so nothing published meanwhile is missed; repeats are skipped by sequence.
         var client = hub.Connect();
-        var aborted = context.RequestAborted;
+        // Ended when the silo stops, too: an open stream would otherwise hold up shutdown, and the client resumes on another silo.
+        using var ending = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
+        var aborted = ending.Token;
         try
         {
             await response.WriteAsync(SseText.Retry(ReconnectAfter) + SseText.Comment("telemetry live stream"), aborted);

@@ -134,6 +134,23 @@ public sealed class LiveStreamTests(SiloFixture silo)
     }
 
     [Fact]
+    public async Task Stream_SiloStopping_EndsTheStreamInsteadOfHoldingUpShutdown()
+    {
+        var stopping = await RunningSilo.StartAsync();
+        await using var stream = await StreamReader.OpenAsync(stopping.Http);
+        var decision = Decision("before the stop");
+        stopping.Services.GetRequiredService<LiveFeedWriter>().PostDecision(decision);
+        await stream.NextAsync(e => IsDecision(e, decision), what: "a decision while running");
+
+        // Shutdown waits up to 30 s for open requests; the stream must end well within the reader's deadline instead.
+        var stopped = stopping.DisposeAsync().AsTask();
+        var ended = await Assert.ThrowsAsync<InvalidOperationException>(() => stream.NextAsync(_ => false, what: "the end of the stream"));
+
+        Assert.Contains("ended", ended.Message, StringComparison.Ordinal);
+        await stopped;
+    }
+
+    [Fact]
     public async Task Stream_QuietForLongerThanTheHeartbeat_SendsCommentLines()
     {
         await using var quiet = await RunningSilo.StartAsync("--Live:HeartbeatInterval=00:00:00.200", "--Live:SummaryInterval=00:01:00");
