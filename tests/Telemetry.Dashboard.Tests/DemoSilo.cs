@@ -16,5 +16,7 @@ internal static class DemoSilo
         "--Demo:IntervalSeconds=1",
         "--Demo:SamplesPerReport=5",
         "--Demo:XidRatePerGpuHour=0",
-        "--Live:SummaryInterval=00:00:01");
+        "--Live:SummaryInterval=00:00:01",
+        // A test's faulty node reports once; it must stay unhealthy, not go offline, while the page is checked.
+        "--Telemetry:Nodes:MinOfflineAfter=00:01:00");
 }
