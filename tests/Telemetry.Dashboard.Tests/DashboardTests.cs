@@ -144,6 +144,25 @@ public sealed partial class DashboardTests(DashboardFixture dashboard)
     }
 
     [Fact]
+    public async Task StreamParser_JoinsEventsSplitAcrossChunksAndLineEndings()
+    {
+        var page = await dashboard.NewPageAsync();
+        await page.GotoAsync("/");
+
+        // The page reads the stream with fetch(), so its own parser, not the browser's EventSource, must frame events right.
+        var events = await page.EvaluateAsync<string>("""
+            async () => {
+              const { SseParser } = await import("./js/sse.js");
+              const parser = new SseParser();
+              const chunks = ["retry: 2000\n\n: comment\n\nid: 7\nevent: hea", "lth\ndata: {\"a\":", "1}\r\n\r", "\nevent: summary\ndata: x\r", "\ndata: y\n", "\n"];
+              return JSON.stringify(chunks.flatMap((c) => parser.push(c)));
+            }
+            """);
+
+        Assert.Equal("[{\"id\":\"7\",\"event\":\"health\",\"data\":\"{\\\"a\\\":1}\"},{\"id\":null,\"event\":\"summary\",\"data\":\"x\\ny\"}]", events);
+    }
+
+    [Fact]
     public async Task ApiKeysOn_PageAsksForAKey_AndSendsItAsBearerOnEveryCallAndTheStream()
     {
         var page = await dashboard.NewPageAsync();

@@ -5,6 +5,9 @@ import { HeatMap, rampCss } from "../heatmap.js";
 const worstFirst = (a, b) => healthStates.indexOf(b.health) - healthStates.indexOf(a.health) || a.id.localeCompare(b.id);
 const shownNodes = 100;
 
+// Every GPU of a data center is megabytes at national scale: summaries refresh the heat map at most this often; health changes at once.
+const refreshMs = 10000;
+
 function legend() {
   return el("div", { class: "legend" },
     el("span", {}, "utilization 0 % ", el("span", { class: "ramp", style: `background:${rampCss()}` }), " 100 %"),
@@ -46,7 +49,9 @@ export async function dataCenterView(main, { dc }) {
     facts.textContent = `${num(s.nodes)} nodes · ${num(s.gpus)} GPUs · ${num(s.freeGpus)} free · utilization ${num(s.utilization.mean)} % · ${num(s.powerW / 1000, 1)} kW`;
   };
   let pending = null;
+  let loadedAt = 0;
   const loadGpus = async () => {
+    loadedAt = Date.now();
     const data = await getJson(`api/v1/datacenters/${encodeURIComponent(dc)}/gpus`);
     heat.setNodes(data.nodes);
     table.replaceChildren(nodeTable(data.nodes));
@@ -61,7 +66,8 @@ export async function dataCenterView(main, { dc }) {
     onEvent(kind, payload) {
       if (kind === "summary") {
         const s = payload.fleet.dataCenters.find((d) => d.id === dc);
-        if (s) { showSummary(s); reloadSoon(); }
+        if (s) showSummary(s);
+        if (s && Date.now() - loadedAt >= refreshMs) reloadSoon();
       } else if (kind === "health" && payload.dataCenter === dc) {
         reloadSoon();
       }
