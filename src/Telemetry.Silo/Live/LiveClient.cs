@@ -6,6 +6,7 @@ namespace Telemetry.Silo.Live;
 public sealed class LiveClient
 {
     private readonly Channel<ServerSentEvent> _pending;
+    private volatile bool _closed;
 
     public LiveClient(int capacity) =>
         _pending = Channel.CreateBounded<ServerSentEvent>(new BoundedChannelOptions(capacity)
@@ -23,7 +24,8 @@ public sealed class LiveClient
     /// <summary>Queues <paramref name="e"/>; a client whose queue is full is dropped rather than buffered without bound.</summary>
     public bool Offer(ServerSentEvent e)
     {
-        if (_pending.Writer.TryWrite(e))
+        // A client closed while an event was being fanned out has left; it did not fall behind.
+        if (_pending.Writer.TryWrite(e) || _closed)
         {
             return true;
         }
@@ -33,5 +35,9 @@ public sealed class LiveClient
         return false;
     }
 
-    public void Close() => _pending.Writer.TryComplete();
+    public void Close()
+    {
+        _closed = true;
+        _pending.Writer.TryComplete();
+    }
 }

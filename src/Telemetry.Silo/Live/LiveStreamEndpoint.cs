@@ -45,7 +45,8 @@ public static class LiveStreamEndpoint
             var backlog = lastEventId is { } after ? await feed.ReadAsync(after, LiveFeedGrain.Capacity)
                 : recent > 0 ? await feed.RecentAsync(recent.Value)
                 : null;
-            var written = 0L;
+            // Up to where the client has been, even if this silo's poller is behind the silo it came from; not after a gap (the feed restarted).
+            var written = lastEventId is { } seen && backlog is { Gap: false } ? seen : 0L;
             foreach (var e in backlog?.Events ?? [])
             {
                 await response.WriteAsync(SseText.Format(new ServerSentEvent(e.Sequence, e.Kind, e.Json)), aborted);

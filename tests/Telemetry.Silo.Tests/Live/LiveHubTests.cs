@@ -74,6 +74,17 @@ public sealed class LiveHubTests
     }
 
     [Fact]
+    public void Offer_ToAClosedClient_IsNotCountedAsFallingBehind()
+    {
+        var client = new LiveClient(16);
+
+        client.Close();
+
+        Assert.True(client.Offer(Health(1)));
+        Assert.False(client.Dropped);
+    }
+
+    [Fact]
     public void Publish_Summary_IsKeptForClientsThatConnectLater()
     {
         var hub = Hub();
