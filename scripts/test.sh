@@ -8,7 +8,8 @@ cd "$(dirname "$0")/.."
 # Debian packages the tests use for real: Python and its MessagePack and Brotli modules run the
 # independent wire-format client (tests/conformance); VictoriaMetrics and InfluxDB 1.x are the
 # peers of the ingest benchmark's smoke run; redis-server holds the failover tests' cluster.
-packages=(python3 python3-msgpack python3-brotli victoria-metrics influxdb redis-server)
+# chromium is the browser the dashboard tests drive through Playwright (never a downloaded one).
+packages=(python3 python3-msgpack python3-brotli victoria-metrics influxdb redis-server chromium)
 missing=()
 for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then

@@ -20,5 +20,8 @@ public sealed record NodeSummary
     [Id(7)] public DateTimeOffset? LastReportAt { get; init; }
     [Id(8)] public string? Model { get; init; }
 
+    /// <summary>Each GPU in short, by index: the dashboard's heat map draws one cell per GPU from these.</summary>
+    [Id(16)] public GpuBrief[] GpuBriefs { get; init; } = [];
+
     public int Gpus => GpusByHealth.Total;
 }

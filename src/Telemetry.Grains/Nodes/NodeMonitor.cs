@@ -224,6 +224,7 @@ public sealed class NodeMonitor
             PowerW = power,
             LastReportAt = _lastReportAt,
             Model = _gpus.Count > 0 ? _gpus.Values.First().Model : null,
+            GpuBriefs = [.. _gpus.Values],
         };
     }
 }

@@ -115,7 +115,7 @@ public static class StateEndpoints
     private static async Task<IResult> GetFleetAsync(IGrainFactory grains, ClaimsPrincipal user, DataCenterAccess access, CancellationToken ct) =>
         TypedResults.Ok(FleetView.From(await AllDataCentersAsync(grains, await access.ForAsync(user, ct))));
 
-    private static async Task<DataCenterSummary[]> AllDataCentersAsync(IGrainFactory grains, VisibleDataCenters visible)
+    internal static async Task<DataCenterSummary[]> AllDataCentersAsync(IGrainFactory grains, VisibleDataCenters visible)
     {
         var ids = visible.Filter(await grains.GetGrain<IFleetGrain>(IFleetGrain.Key).GetDataCentersAsync());
         return await Task.WhenAll(ids.Select(id => grains.GetGrain<IDataCenterGrain>(id).GetSummaryAsync()));

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using Telemetry.Exporter.Simulation;
+using Telemetry.Silo.Hosting;
 
 namespace Telemetry.Silo.Demo;
 
@@ -15,7 +16,7 @@ public sealed partial class DemoFleetService(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!await WaitForStartAsync(stoppingToken))
+        if (!await AppStart.WaitAsync(lifetime, stoppingToken))
         {
             return;
         }
@@ -37,6 +38,7 @@ public sealed partial class DemoFleetService(
 
             Demo fleet: {demo.DataCenters} data centers × {demo.NodesPerDataCenter} nodes × 8 GPUs, reporting every {demo.IntervalSeconds} s.
             Open:
+              {baseUri}                          the live dashboard
               {baseUri}api/v1/fleet              fleet totals and data centers
               {baseUri}api/v1/datacenters/dc1    one data center and its nodes
               {baseUri}api/v1/nodes/dc1/node-0001
@@ -51,14 +53,6 @@ public sealed partial class DemoFleetService(
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
-    }
-
-    private async Task<bool> WaitForStartAsync(CancellationToken stoppingToken)
-    {
-        var started = new TaskCompletionSource();
-        using var registration = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
-        await Task.WhenAny(started.Task, Task.Delay(Timeout.Infinite, stoppingToken)).ConfigureAwait(false);
-        return started.Task.IsCompleted;
     }
 
     /// <summary>A wildcard listen address (0.0.0.0, [::], +, *) is reached through localhost.</summary>

@@ -3,6 +3,7 @@ using Telemetry.Silo.Auth;
 using Telemetry.Silo.Demo;
 using Telemetry.Silo.Ingest;
 using Telemetry.Silo.Ingest.LineProtocol;
+using Telemetry.Silo.Live;
 using Telemetry.Silo.Metrics;
 using Telemetry.Silo.Tls;
 
@@ -31,6 +32,7 @@ public static class TelemetrySilo
         builder.AddStateApi();
         builder.AddSiloMetrics();
         builder.AddApiAccess();
+        builder.AddLiveDashboard();
         if (demo)
         {
             builder.AddDemoFleet();
@@ -44,6 +46,7 @@ public static class TelemetrySilo
         app.MapStateApi();
         app.MapSiloMetrics();
         app.UseApiAccess();
+        app.MapLiveDashboard();
         return app;
     }
 }

@@ -1,0 +1,14 @@
+namespace Telemetry.Live;
+
+/// <summary>The event names of <c>/api/v1/stream</c>.</summary>
+public static class LiveEventKinds
+{
+    /// <summary>A GPU or node changed health state.</summary>
+    public const string Health = "health";
+
+    /// <summary>A rebalancing decision.</summary>
+    public const string Decision = "decision";
+
+    /// <summary>Every data center in summary, every few seconds; not part of the resumable sequence.</summary>
+    public const string Summary = "summary";
+}

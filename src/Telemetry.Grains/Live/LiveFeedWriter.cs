@@ -1,0 +1,49 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Threading.Channels;
+using Telemetry.Health;
+using Telemetry.Live;
+
+namespace Telemetry.Grains.Live;
+
+/// <summary>
+/// This silo's way into the live feed: health changes and rebalancing decisions are queued here without
+/// blocking the grain that posts them, and a forwarder appends them to <see cref="ILiveFeedGrain"/> in batches.
+/// </summary>
+/// <remarks>Bounded: if the feed grain is unreachable for long, the oldest queued events are dropped and counted.</remarks>
+public sealed class LiveFeedWriter
+{
+    /// <summary>Events queued at most.</summary>
+    public const int QueueCapacity = 10_000;
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
+    private readonly Channel<LiveEvent> _queue;
+    private long _dropped;
+
+    public LiveFeedWriter()
+    {
+        _queue = Channel.CreateBounded<LiveEvent>(
+            new BoundedChannelOptions(QueueCapacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true },
+            _ => Interlocked.Increment(ref _dropped));
+    }
+
+    /// <summary>Events dropped because the queue was full.</summary>
+    public long Dropped => Interlocked.Read(ref _dropped);
+
+    /// <summary>What the forwarder reads.</summary>
+    public ChannelReader<LiveEvent> Queue => _queue.Reader;
+
+    public void PostHealth(HealthChange change) => Post(LiveEventKinds.Health, HealthEvent.Of(change));
+
+    /// <summary>Posts a rebalancing decision; any record serializes, in camelCase with enums as names.</summary>
+    public void PostDecision<TDecision>(TDecision decision)
+        where TDecision : notnull => Post(LiveEventKinds.Decision, decision);
+
+    private void Post<TPayload>(string kind, TPayload payload) =>
+        _queue.Writer.TryWrite(new LiveEvent(0, kind, JsonSerializer.Serialize(payload, Json)));
+}

@@ -1,0 +1,42 @@
+using Telemetry.Health;
+using Telemetry.State;
+
+namespace Telemetry.Silo.Live;
+
+/// <summary>A node's GPUs as columns (one entry per GPU, by index), so a data center of thousands of GPUs stays a small answer.</summary>
+/// <param name="Id">The node id, <c>dc/host</c>.</param>
+/// <param name="Health">The node's own health.</param>
+/// <param name="Drained">The node takes no new work.</param>
+/// <param name="Model">The node's GPU model.</param>
+/// <param name="Gpus">GPU UUIDs.</param>
+/// <param name="States">Each GPU's health.</param>
+/// <param name="UtilPct">Each GPU's newest utilization, percent; null when not measured.</param>
+/// <param name="Jobs">Each GPU's job, or null.</param>
+public sealed record HeatMapNode(
+    string Id,
+    HealthState Health,
+    bool Drained,
+    string? Model,
+    string[] Gpus,
+    HealthState[] States,
+    double?[] UtilPct,
+    string?[] Jobs)
+{
+    public static HeatMapNode From(NodeSummary node)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        var gpus = node.GpuBriefs;
+
+        // A node whose summaries stopped arriving is shown offline whatever its GPUs last said.
+        var offline = node.Health == HealthState.Offline;
+        return new HeatMapNode(
+            node.NodeId,
+            node.Health,
+            node.Drained,
+            node.Model,
+            [.. gpus.Select(g => g.Uuid)],
+            [.. gpus.Select(g => offline ? HealthState.Offline : g.Health)],
+            [.. gpus.Select(g => offline ? null : g.UtilPct)],
+            [.. gpus.Select(g => g.JobId)]);
+    }
+}

@@ -1,0 +1,49 @@
+// Every call to the silo goes through here, so an API key (when the cluster asks for one) is sent with all of them.
+const keyName = "telemetry.apiKey";
+let asking = null;
+
+export function authHeaders() {
+  const key = sessionStorage.getItem(keyName);
+  return key ? { Authorization: `Bearer ${key}` } : {};
+}
+
+// Shows the key form once, however many calls were refused at the same time.
+export function askForKey() {
+  asking ??= new Promise((resolve) => {
+    const dialog = document.getElementById("key-dialog");
+    const form = document.getElementById("key-form");
+    const input = document.getElementById("key-input");
+    input.value = "";
+    form.addEventListener("submit", () => {
+      sessionStorage.setItem(keyName, input.value.trim());
+      asking = null;
+      resolve();
+    }, { once: true });
+    dialog.showModal();
+    input.focus();
+  });
+  return asking;
+}
+
+export class ApiError extends Error {
+  constructor(status, detail) {
+    super(detail);
+    this.status = status;
+  }
+}
+
+export async function getJson(path) {
+  for (;;) {
+    const response = await fetch(path, { headers: { Accept: "application/json", ...authHeaders() } });
+    if (response.status === 401) {
+      await askForKey();
+      continue;
+    }
+    if (!response.ok) {
+      let detail = `${response.status} ${response.statusText}`;
+      try { detail = (await response.json()).detail ?? detail; } catch { /* not problem+json */ }
+      throw new ApiError(response.status, detail);
+    }
+    return response.json();
+  }
+}

@@ -1,0 +1,65 @@
+import { el } from "./format.js";
+import { openStream } from "./stream.js";
+import { LiveFeed } from "./feed.js";
+import { fleetView } from "./views/fleet.js";
+import { dataCenterView } from "./views/datacenter.js";
+import { nodeView } from "./views/node.js";
+import { gpuView } from "./views/gpu.js";
+
+// Hash routes, so every level has its own URL and the silo serves one page.
+const routes = [
+  [/^#?\/?$/, () => ({}), fleetView],
+  [/^#\/dc\/([^/]+)$/, (m) => ({ dc: m[1] }), dataCenterView],
+  [/^#\/node\/([^/]+)\/([^/]+)$/, (m) => ({ dc: m[1], host: m[2] }), nodeView],
+  [/^#\/gpu\/([^/]+)$/, (m) => ({ uuid: m[1] }), gpuView],
+];
+
+const main = document.getElementById("view");
+const crumbs = document.getElementById("crumbs");
+const live = document.getElementById("live");
+const feed = new LiveFeed(document.getElementById("feed"));
+let current = null;
+let navigation = 0;
+
+function showCrumbs(items) {
+  const parts = [el("a", { href: "#/", text: "fleet" })];
+  for (const item of items) parts.push(" / ", item.href ? el("a", { href: item.href, text: item.text }) : el("span", { "aria-current": "page", text: item.text }));
+  crumbs.replaceChildren(...parts);
+}
+
+async function route() {
+  const id = ++navigation;
+  current?.dispose?.();
+  current = null;
+  const hash = location.hash || "#/";
+  const match = routes.map(([pattern, params, view]) => [hash.match(pattern), params, view]).find(([m]) => m);
+  if (!match) {
+    main.replaceChildren(el("h1", { text: "Not found" }), el("p", {}, "No such page. ", el("a", { href: "#/", text: "Back to the fleet" })));
+    return;
+  }
+  const [m, params, view] = match;
+  const decoded = Object.fromEntries(Object.entries(params(m)).map(([k, v]) => [k, decodeURIComponent(v)]));
+  main.replaceChildren(el("p", { class: "muted", text: "Loading…" }));
+  try {
+    const shown = await view(main, decoded);
+    if (id !== navigation) { shown.dispose?.(); return; }
+    current = shown;
+    showCrumbs(shown.crumbs);
+    main.focus({ preventScroll: true });
+  } catch (e) {
+    if (id === navigation) main.replaceChildren(el("h1", { text: "Could not load this page" }), el("p", { class: "error", text: e.message }));
+  }
+}
+
+window.addEventListener("hashchange", route);
+route();
+openStream({
+  onEvent(kind, payload) {
+    if (kind === "health" || kind === "decision") feed.add(kind, payload);
+    current?.onEvent?.(kind, payload);
+  },
+  onState(state) {
+    live.dataset.state = state;
+    live.textContent = state === "live" ? "live" : "reconnecting…";
+  },
+});

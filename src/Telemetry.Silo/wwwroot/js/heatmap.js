@@ -1,0 +1,187 @@
+import { el, num } from "./format.js";
+
+// Utilization 0–100 % → a perceptually even ramp (viridis stops): dark is idle, bright is busy.
+const ramp = [[68, 1, 84], [59, 82, 139], [33, 145, 140], [94, 201, 98], [253, 231, 37]];
+const healthColour = { degraded: "#e69f00", unhealthy: "#ff6b5b", offline: "#8b949e" };
+
+function utilRgb(util) {
+  const x = Math.min(Math.max(util, 0), 100) / 100 * (ramp.length - 1);
+  const i = Math.min(Math.floor(x), ramp.length - 2);
+  const f = x - i;
+  return ramp[i].map((v, k) => Math.round(v + (ramp[i + 1][k] - v) * f));
+}
+
+export function utilColour(util) {
+  if (util === null || util === undefined) return "#2d333b";
+  const c = utilRgb(util);
+  return `rgb(${c[0]},${c[1]},${c[2]})`;
+}
+
+export function rampCss() {
+  return `linear-gradient(to right, ${ramp.map((c) => `rgb(${c.join(",")})`).join(", ")})`;
+}
+
+// Utilization in 2-point steps: a fill colour is set once per step, not once per cell.
+const steps = 50;
+const palette = Array.from({ length: steps + 1 }, (_, i) => utilColour((i * 100) / steps));
+
+// The same colours as canvas pixels (RGBA in a little-endian Uint32).
+const pixel = ([r, gr, b]) => (255 << 24 | b << 16 | gr << 8 | r) >>> 0;
+const hex = (h) => [1, 3, 5].map((k) => parseInt(h.slice(k, k + 2), 16));
+const palettePixels = Array.from({ length: steps + 1 }, (_, i) => pixel(utilRgb((i * 100) / steps)));
+const statePixels = { degraded: pixel(hex("#e69f00")), unhealthy: pixel(hex("#ff6b5b")), offline: pixel(hex("#6e7681")) };
+const unmeasuredPixel = pixel(hex("#2d333b"));
+
+const step = (util) => Math.round(Math.min(Math.max(util, 0), 100) / (100 / steps));
+
+// Cells of a few pixels (tens of thousands of GPUs): written straight into the canvas' pixels, one copy to the screen;
+// too small for a mark, a cell that is not healthy takes its health's colour instead (the legend says so, hovering says which).
+function drawPixels(g, cells, size, cols, ratio) {
+  const image = g.createImageData(g.canvas.width, g.canvas.height);
+  const out = new Uint32Array(image.data.buffer);
+  const width = image.width;
+  cells.forEach((cell, i) => {
+    const colour = statePixels[cell.state]
+      ?? (cell.util === null || cell.util === undefined ? unmeasuredPixel : palettePixels[step(cell.util)]);
+    const x0 = Math.round((i % cols) * size * ratio);
+    const y0 = Math.round(Math.floor(i / cols) * size * ratio);
+    const x1 = Math.round(((i % cols) * size + size) * ratio);
+    const y1 = Math.round((Math.floor(i / cols) * size + size) * ratio);
+    for (let y = y0; y < y1; y++) out.fill(colour, y * width + x0, y * width + x1);
+  });
+  g.putImageData(image, 0, 0);
+}
+
+// Colour says utilization; a shape says health, so health never rests on colour alone. Cells are drawn
+// grouped (one fill per colour, one path per kind of mark): 50,000 GPUs take a few hundred canvas state changes, not 200,000.
+function drawCells(g, cells, size, cols) {
+  const s = size - 1;
+  const fills = new Map();
+  const marks = { degraded: [], unhealthy: [], offline: [] };
+  cells.forEach((cell, i) => {
+    const mark = marks[cell.state];
+    if (mark) mark.push(i);
+    const colour = cell.state === "offline" ? "#1c2128"
+      : cell.util === null || cell.util === undefined ? "#2d333b" : palette[step(cell.util)];
+    if (!fills.has(colour)) fills.set(colour, []);
+    fills.get(colour).push(i);
+  });
+  const x = (i) => (i % cols) * size;
+  const y = (i) => Math.floor(i / cols) * size;
+  for (const [colour, list] of fills) {
+    g.fillStyle = colour;
+    for (const i of list) g.fillRect(x(i), y(i), s, s);
+  }
+  g.lineWidth = 1;
+  g.strokeStyle = healthColour.offline;
+  g.beginPath();
+  for (const i of marks.offline) { g.moveTo(x(i), y(i) + s); g.lineTo(x(i) + s, y(i)); }
+  g.stroke();
+  g.fillStyle = healthColour.degraded;
+  g.beginPath();
+  for (const i of marks.degraded) { g.moveTo(x(i) + s * 0.35, y(i)); g.lineTo(x(i) + s, y(i)); g.lineTo(x(i) + s, y(i) + s * 0.65); g.closePath(); }
+  g.fill();
+  g.strokeStyle = healthColour.unhealthy;
+  g.lineWidth = Math.max(2, s / 5);
+  g.beginPath();
+  for (const i of marks.unhealthy) {
+    g.moveTo(x(i) + 2, y(i) + 2); g.lineTo(x(i) + s - 2, y(i) + s - 2);
+    g.moveTo(x(i) + s - 2, y(i) + 2); g.lineTo(x(i) + 2, y(i) + s - 2);
+  }
+  g.stroke();
+}
+
+// One cell per GPU on a canvas, a node's GPUs side by side, whole nodes per row: thousands of cells in one pass.
+export class HeatMap {
+  #canvas;
+  #tip;
+  #cells = [];
+  #layout = { size: 10, cols: 8 };
+  #focus = -1;
+  #onOpen;
+
+  constructor(container, { label, onOpen }) {
+    this.#onOpen = onOpen;
+    this.#canvas = el("canvas", { class: "heatmap", tabindex: "0", role: "img", "aria-label": `${label}. Arrow keys move between GPUs, Enter opens one.` });
+    this.#tip = el("div", { class: "tip", hidden: true, role: "tooltip" });
+    container.append(el("div", { class: "heatmap-wrap" }, this.#canvas, this.#tip));
+    this.#canvas.addEventListener("mousemove", (e) => this.#hover(this.#cellAt(e)));
+    this.#canvas.addEventListener("mouseleave", () => { this.#tip.hidden = true; });
+    this.#canvas.addEventListener("click", (e) => { const i = this.#cellAt(e); if (i >= 0) this.#onOpen(this.#cells[i]); });
+    this.#canvas.addEventListener("keydown", (e) => this.#key(e));
+    new ResizeObserver(() => this.draw()).observe(this.#canvas);
+  }
+
+  get cellCount() { return this.#cells.length; }
+
+  setNodes(nodes) {
+    this.#cells = nodes.flatMap((node) => node.gpus.map((uuid, i) => ({
+      uuid, node: node.id, index: i, model: node.model, state: node.states[i], util: node.utilPct[i], job: node.jobs[i],
+    })));
+    this.#canvas.dataset.cells = String(this.#cells.length);
+    this.draw();
+  }
+
+  draw() {
+    const width = this.#canvas.clientWidth || 800;
+    const n = Math.max(this.#cells.length, 1);
+    const size = Math.max(3, Math.min(18, Math.floor(Math.sqrt((width * 420) / n))));
+    const cols = Math.max(8, Math.floor(width / size / 8) * 8);
+    const rows = Math.ceil(n / cols);
+    this.#layout = { size, cols };
+    const ratio = window.devicePixelRatio || 1;
+    this.#canvas.style.height = `${rows * size}px`;
+    this.#canvas.width = Math.round(width * ratio);
+    this.#canvas.height = Math.round(rows * size * ratio);
+    const g = this.#canvas.getContext("2d");
+    g.setTransform(ratio, 0, 0, ratio, 0, 0);
+    g.clearRect(0, 0, width, rows * size);
+    if (size < 6) {
+      drawPixels(g, this.#cells, size, cols, ratio);
+    } else {
+      drawCells(g, this.#cells, size, cols);
+    }
+    if (this.#focus >= 0 && this.#focus < this.#cells.length) {
+      g.strokeStyle = "#f0c000";
+      g.lineWidth = 2;
+      g.strokeRect((this.#focus % cols) * size + 1, Math.floor(this.#focus / cols) * size + 1, size - 2, size - 2);
+    }
+  }
+
+  #cellAt(e) {
+    const rect = this.#canvas.getBoundingClientRect();
+    const { size, cols } = this.#layout;
+    const col = Math.floor((e.clientX - rect.left) / size);
+    const row = Math.floor((e.clientY - rect.top) / size);
+    const i = row * cols + col;
+    return col >= 0 && col < cols && i >= 0 && i < this.#cells.length ? i : -1;
+  }
+
+  #hover(i) {
+    if (i < 0) { this.#tip.hidden = true; return; }
+    const cell = this.#cells[i];
+    const { size, cols } = this.#layout;
+    this.#tip.replaceChildren(
+      el("div", { text: `${cell.node} · GPU ${cell.index}` }),
+      el("div", { text: cell.uuid }),
+      el("div", { text: `${cell.state} · ${num(cell.util)} % busy${cell.job ? ` · job ${cell.job}` : ""}` }));
+    this.#tip.style.left = `${Math.min((i % cols) * size + size + 8, this.#canvas.clientWidth - 260)}px`;
+    this.#tip.style.top = `${Math.floor(i / cols) * size + size + 4}px`;
+    this.#tip.hidden = false;
+  }
+
+  #key(e) {
+    const { cols } = this.#layout;
+    const moves = { ArrowRight: 1, ArrowLeft: -1, ArrowDown: cols, ArrowUp: -cols };
+    if (e.key === "Enter" && this.#focus >= 0) {
+      this.#onOpen(this.#cells[this.#focus]);
+    } else if (e.key in moves) {
+      this.#focus = Math.min(Math.max((this.#focus < 0 ? 0 : this.#focus + moves[e.key]), 0), this.#cells.length - 1);
+      this.draw();
+      this.#hover(this.#focus);
+    } else {
+      return;
+    }
+    e.preventDefault();
+  }
+}

@@ -1,0 +1,77 @@
+import { getJson } from "../api.js";
+import { el, num, countsList, healthBadge, nodeHref, healthStates } from "../format.js";
+import { HeatMap, rampCss } from "../heatmap.js";
+
+const worstFirst = (a, b) => healthStates.indexOf(b.health) - healthStates.indexOf(a.health) || a.id.localeCompare(b.id);
+const shownNodes = 100;
+
+// Every GPU of a data center is megabytes at national scale: summaries refresh the heat map at most this often; health changes at once.
+const refreshMs = 10000;
+
+function legend() {
+  return el("div", { class: "legend" },
+    el("span", {}, "utilization 0 % ", el("span", { class: "ramp", style: `background:${rampCss()}` }), " 100 %"),
+    el("span", {}, "▲ corner: degraded"), el("span", {}, "✖ cross: unhealthy"), el("span", {}, "╱ grey: offline"));
+}
+
+function nodeTable(nodes) {
+  const rows = [...nodes].sort(worstFirst).slice(0, shownNodes).map((n) => el("tr", {},
+    el("td", {}, el("a", { href: nodeHref(n.id), text: n.id })),
+    el("td", {}, healthBadge(n.health)),
+    el("td", { class: "num", text: num(n.gpus.length) }),
+    el("td", { class: "num", text: num(n.states.filter((s) => s !== "healthy").length) }),
+    el("td", { class: "num", text: num(avg(n.utilPct)) }),
+    el("td", { text: n.drained ? "drained" : "" })));
+  return el("table", {},
+    el("caption", { class: "muted", text: `Nodes, worst first (${Math.min(nodes.length, shownNodes)} of ${nodes.length})` }),
+    el("thead", {}, el("tr", {}, ["node", "health", "GPUs", "not healthy", "util %", ""].map((h) => el("th", { scope: "col", text: h })))),
+    el("tbody", {}, rows));
+}
+
+function avg(values) {
+  const measured = values.filter((v) => v !== null);
+  return measured.length ? measured.reduce((a, b) => a + b, 0) / measured.length : null;
+}
+
+export async function dataCenterView(main, { dc }) {
+  const counts = el("div", { id: "dc-counts" });
+  const facts = el("p");
+  const mapBox = el("section", { "aria-label": "Heat map" });
+  const table = el("section", { "aria-label": "Nodes" });
+  main.replaceChildren(el("h1", { text: `Data center ${dc}` }), counts, facts, el("h2", { text: "GPUs" }), legend(), mapBox, table);
+  const heat = new HeatMap(mapBox, {
+    label: `Heat map of every GPU in ${dc}: colour is utilization, marks are health`,
+    onOpen: (cell) => { location.hash = `#/gpu/${encodeURIComponent(cell.uuid)}`; },
+  });
+
+  const showSummary = (s) => {
+    counts.replaceChildren(countsList(s.gpusByHealth));
+    facts.textContent = `${num(s.nodes)} nodes · ${num(s.gpus)} GPUs · ${num(s.freeGpus)} free · utilization ${num(s.utilization.mean)} % · ${num(s.powerW / 1000, 1)} kW`;
+  };
+  let pending = null;
+  let loadedAt = 0;
+  const loadGpus = async () => {
+    loadedAt = Date.now();
+    const data = await getJson(`api/v1/datacenters/${encodeURIComponent(dc)}/gpus`);
+    heat.setNodes(data.nodes);
+    table.replaceChildren(nodeTable(data.nodes));
+  };
+  // Health events come in bursts (a node and its GPUs at once): one reload per burst.
+  const reloadSoon = () => { pending ??= setTimeout(() => { pending = null; loadGpus().catch(console.error); }, 300); };
+
+  showSummary(await getJson(`api/v1/datacenters/${encodeURIComponent(dc)}?pageSize=1`));
+  await loadGpus();
+  return {
+    crumbs: [{ text: dc }],
+    onEvent(kind, payload) {
+      if (kind === "summary") {
+        const s = payload.fleet.dataCenters.find((d) => d.id === dc);
+        if (s) showSummary(s);
+        if (s && Date.now() - loadedAt >= refreshMs) reloadSoon();
+      } else if (kind === "health" && payload.dataCenter === dc) {
+        reloadSoon();
+      }
+    },
+    dispose() { clearTimeout(pending); },
+  };
+}

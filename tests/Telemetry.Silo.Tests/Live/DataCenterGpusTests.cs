@@ -1,0 +1,54 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Telemetry.Silo.Tests.Live;
+
+[Collection(SiloCollection.Name)]
+public sealed class DataCenterGpusTests(SiloFixture silo)
+{
+    [Fact]
+    public async Task DataCenterGpus_ListsEachGpuOfEachNodeWithHealthAndUtilization()
+    {
+        var dc = $"heat{Guid.NewGuid():N}"[..12];
+        var node = Reports.UniqueNode(dc);
+        await silo.Http.PostAsync("/api/v1/ingest", Reports.Content(Reports.Encode(Reports.Make(node, 1, Reports.NowMs(), gpus: 3, xids: [79]))));
+
+        var body = await Eventually.GetAsync(
+            async () => await silo.Http.GetAsync($"/api/v1/datacenters/{dc}/gpus"),
+            r => r.StatusCode == HttpStatusCode.OK,
+            what: "the data center to be listed");
+        var answer = await body.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(dc, answer.GetProperty("dataCenter").GetString());
+        var entry = Assert.Single(answer.GetProperty("nodes").EnumerateArray());
+        Assert.Equal(node, entry.GetProperty("id").GetString());
+        Assert.Equal("unhealthy", entry.GetProperty("health").GetString());
+        Assert.Equal([Reports.GpuUuid(node, 0), Reports.GpuUuid(node, 1), Reports.GpuUuid(node, 2)],
+            entry.GetProperty("gpus").EnumerateArray().Select(g => g.GetString()));
+        Assert.Equal(["unhealthy", "healthy", "healthy"], entry.GetProperty("states").EnumerateArray().Select(s => s.GetString()));
+
+        // Newest sample (s = 9) of GPU g has gpu_util_pct 40 + g + 9.
+        Assert.Equal([49.0, 50, 51], entry.GetProperty("utilPct").EnumerateArray().Select(u => u.GetDouble()));
+    }
+
+    [Fact]
+    public async Task DataCenterGpus_UnknownDataCenter_IsProblemListingTheKnownOnes()
+    {
+        var answer = await silo.Http.GetAsync("/api/v1/datacenters/nowhere/gpus");
+
+        Assert.Equal(HttpStatusCode.NotFound, answer.StatusCode);
+        Assert.Equal("application/problem+json", answer.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Known:", (await answer.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Root_ServesTheDashboardPage()
+    {
+        var page = await silo.Http.GetStringAsync("/");
+
+        Assert.Contains("<main id=\"view\"", page, StringComparison.Ordinal);
+        Assert.Contains("js/app.js", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await silo.Http.GetAsync("/vendor/uplot/uPlot.esm.js")).StatusCode);
+    }
+}
