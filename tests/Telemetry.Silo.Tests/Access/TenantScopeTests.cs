@@ -72,6 +72,25 @@ public sealed class TenantScopeTests(KeyedSiloFixture fixture) : IClassFixture<K
     }
 
     [Fact]
+    public async Task HeatMap_OtherTenantsDataCenter_Answers404_OwnAnswers200()
+    {
+        Assert.Equal(HttpStatusCode.NotFound, await StatusAsync($"/api/v1/datacenters/{KeyedSiloFixture.OtherDataCenter}/gpus", TestKeys.AcmeViewer));
+        Assert.Equal(HttpStatusCode.OK, await StatusAsync($"/api/v1/datacenters/{KeyedSiloFixture.AcmeDataCenter}/gpus", TestKeys.AcmeViewer));
+        Assert.Equal(HttpStatusCode.OK, await StatusAsync($"/api/v1/datacenters/{KeyedSiloFixture.OtherDataCenter}/gpus", TestKeys.Viewer));
+    }
+
+    [Fact]
+    public async Task Stream_NeedsAKey_AndAViewerKeyOpensIt()
+    {
+        using var anonymous = await OpenStreamAsync(key: null);
+        using var viewer = await OpenStreamAsync(TestKeys.Viewer);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, viewer.StatusCode);
+        Assert.Equal("text/event-stream", viewer.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task DefaultTenantPolicy_TenantKey_SeesNoDataCenter()
     {
         var access = new DataCenterAccess(new NoTenantDataCenters());
@@ -89,6 +108,18 @@ public sealed class TenantScopeTests(KeyedSiloFixture fixture) : IClassFixture<K
 
     private static async Task<string> DetailAsync(HttpResponseMessage response) =>
         (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString()!;
+
+    // Headers only: the stream stays open until the client goes away.
+    private async Task<HttpResponseMessage> OpenStreamAsync(string? key)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/stream");
+        if (key is not null)
+        {
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
+        }
+
+        return await Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+    }
 
     private async Task<HttpStatusCode> StatusAsync(string path, string key) => (await TestKeys.SendAsync(Http, HttpMethod.Get, path, key)).StatusCode;
 
