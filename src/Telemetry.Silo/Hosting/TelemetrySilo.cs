@@ -38,7 +38,6 @@ public static class TelemetrySilo
         app.MapIngest();
         app.MapStateApi();
         app.MapSiloMetrics();
-        app.MapInfluxSink();
         return app;
     }
 }

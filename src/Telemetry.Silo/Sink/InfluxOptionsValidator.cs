@@ -16,6 +16,7 @@ public sealed class InfluxOptionsValidator : IValidateOptions<InfluxOptions>
             errors.Add($"{Prefix}Url is '{options.Url}'; expected InfluxDB 2's http:// or https:// address, e.g. http://influxdb:8086.");
         }
 
+        Require(options.Token, "Token", "an InfluxDB 2 API token that may write to the bucket", errors);
         Require(options.Org, "Org", "the organization that owns the bucket", errors);
         Require(options.Bucket, "Bucket", "the bucket to write to, e.g. telemetry", errors);
         Range(options.SpoolMaxMiB, 1, 1 << 20, "SpoolMaxMiB", "MiB", errors);

@@ -6,7 +6,7 @@ using Telemetry.Silo.Hosting;
 namespace Telemetry.Silo.Sink;
 
 /// <summary>Switches on the InfluxDB 2 sink when <c>Telemetry:Influx:Url</c> is set; otherwise grains get a sink that is off and costs nothing.</summary>
-public static partial class SinkHostingExtensions
+public static class SinkHostingExtensions
 {
     private const string UrlKey = InfluxOptions.Section + ":" + nameof(InfluxOptions.Url);
 
@@ -38,16 +38,6 @@ public static partial class SinkHostingExtensions
         return builder;
     }
 
-    public static WebApplication MapInfluxSink(this WebApplication app)
-    {
-        if (app.Services.GetService<InfluxOptions>() is { } options)
-        {
-            LogSinkOn(app.Logger, options);
-        }
-
-        return app;
-    }
-
     private static ReportSpool OpenSpool(InfluxOptions options, ClusterSettings cluster, SinkMetrics metrics)
     {
         // One spool per silo process: silos sharing a host differ by their silo port.
@@ -56,7 +46,4 @@ public static partial class SinkHostingExtensions
         metrics.SpoolDroppedBatches = () => spool.Snapshot().Dropped;
         return spool;
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "InfluxDB sink on: {Settings}")]
-    private static partial void LogSinkOn(ILogger logger, InfluxOptions settings);
 }

@@ -29,6 +29,7 @@ internal sealed partial class SinkWriter(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        LogSinkOn(options);
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -192,6 +193,9 @@ internal sealed partial class SinkWriter(
         _failures = 0;
         _nextProbe = DateTimeOffset.MinValue;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "InfluxDB sink on: {Settings}")]
+    private partial void LogSinkOn(InfluxOptions settings);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "InfluxDB at {Url} is unreachable: batches go to the on-disk spool until it answers")]
     private partial void LogSpooling(string? url);
