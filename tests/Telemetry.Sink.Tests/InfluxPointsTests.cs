@@ -2,6 +2,7 @@ using Telemetry.Fields;
 using Telemetry.Grains.Events;
 using Telemetry.Health;
 using Telemetry.Silo.Sink;
+using Telemetry.State;
 
 namespace Telemetry.Sink.Tests;
 
@@ -81,5 +82,55 @@ public class InfluxPointsTests
         Assert.Equal(["from", "gpus", "id", "job_id", "reason", "status", "to"], first.Fields.Keys.Order(StringComparer.Ordinal));
         Assert.Equal("8i", first.Fields["gpus"]);
         Assert.All(first.Fields.Keys, f => Assert.Contains(f, InfluxSchema.Decision.Fields));
+    }
+
+    [Fact]
+    public void Node_Summary_TaggedByDataCenterAndNodeWithCountsUtilizationAndPower()
+    {
+        var at = DateTimeOffset.FromUnixTimeMilliseconds(1_800_000_000_000);
+        var line = InfluxPoints.Node(new NodeSummary
+        {
+            NodeId = "dc2/node-0007",
+            Health = HealthState.Degraded,
+            GpusByHealth = new HealthCounts(6, 1, 1, 0),
+            FreeGpus = 3,
+            Drained = true,
+            GpuUtilPct = [10, 20, 30, 40, 50, 60, 70, 80],
+            PowerW = 5600.5,
+        }, at)!;
+
+        var parsed = ParsedLine.Parse(line);
+        Assert.Equal(new Dictionary<string, string> { ["datacenter"] = "dc2", ["node"] = "dc2/node-0007" }, parsed.Tags);
+        Assert.Equal("\"degraded\"", parsed.Fields["health"]);
+        Assert.Equal("1i", parsed.Fields["health_level"]);
+        Assert.Equal("8i", parsed.Fields["gpus"]);
+        Assert.Equal("1i", parsed.Fields["unhealthy"]);
+        Assert.Equal("3i", parsed.Fields["free_gpus"]);
+        Assert.Equal("true", parsed.Fields["drained"]);
+        Assert.Equal("45", parsed.Fields["util_mean"]);
+        Assert.Equal("5600.5", parsed.Fields["power_w"]);
+        Assert.Equal(InfluxSchema.Node.Fields.Order(StringComparer.Ordinal), parsed.Fields.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void DataCenter_Summary_HasEveryFieldOfTheSchema()
+    {
+        var line = InfluxPoints.DataCenter(new DataCenterSummary
+        {
+            Id = "dc1",
+            Nodes = 100,
+            Gpus = 800,
+            GpusByHealth = new HealthCounts(790, 5, 3, 2),
+            FreeGpus = 120,
+            Utilization = new UtilizationSummary(61.5, 97),
+            PowerW = 480_000,
+            AdmissionWeight = 0.5,
+        }, DateTimeOffset.FromUnixTimeMilliseconds(1_800_000_000_000))!;
+
+        var parsed = ParsedLine.Parse(line);
+        Assert.Equal("dc1", Assert.Single(parsed.Tags).Value);
+        Assert.Equal(InfluxSchema.DataCenter.Fields.Order(StringComparer.Ordinal), parsed.Fields.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("0.5", parsed.Fields["admission_weight"]);
+        Assert.Equal("97", parsed.Fields["util_p95"]);
     }
 }
