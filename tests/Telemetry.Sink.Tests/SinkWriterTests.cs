@@ -93,6 +93,25 @@ public class SinkWriterTests
         await harness.DisposeAsync();
     }
 
+    [Fact]
+    public async Task WriteDecision_TwoInOneMillisecond_BothWrittenAsDistinctPoints()
+    {
+        var writer = new RecordingWriter();
+        await using var harness = new SinkHarness(writer, SinkHarness.FastOptions());
+        await harness.StartAsync();
+        var at = DateTimeOffset.UtcNow;
+
+        harness.Sink.WriteDecision(new Grains.Events.RebalancingDecisionPoint("d-1", at, "drain", "dc1", null, "dc1/node-0001", null, 8, "XID 79 on GPU 3", "applied"));
+        harness.Sink.WriteDecision(new Grains.Events.RebalancingDecisionPoint("d-2", at, "drain", "dc1", null, "dc1/node-0002", null, 8, "ECC double-bit error", "applied"));
+
+        await Eventually.TrueAsync(() => writer.Lines.Count == 2, Deadline, () => $"{writer.Lines.Count} written");
+        var points = writer.Lines.Select(ParsedLine.Parse).ToList();
+        Assert.Equal(["\"d-1\"", "\"d-2\""], points.Select(p => p.Fields["id"]));
+        Assert.Equal(["\"dc1/node-0001\"", "\"dc1/node-0002\""], points.Select(p => p.Fields["node"]));
+        Assert.NotEqual(points[0].Timestamp, points[1].Timestamp);
+        Assert.All(points, p => Assert.Equal("drain", p.Tags["kind"]));
+    }
+
     private static List<string> Feed(SinkHarness harness, int gpus, int buckets, int firstBucket = 0)
     {
         var lines = new List<string>();

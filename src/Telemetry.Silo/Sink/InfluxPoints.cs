@@ -15,7 +15,7 @@ public static class InfluxPoints
     public static string? Gpu(GpuRollup rollup)
     {
         ArgumentNullException.ThrowIfNull(rollup);
-        var line = new LineProtocol(InfluxSchema.GpuMeasurement)
+        var line = new LineProtocol(InfluxSchema.GpuMeasurement, capacity: 2048)
             .Tag(InfluxSchema.DataCenterTag, rollup.DataCenter)
             .Tag(InfluxSchema.NodeTag, rollup.Node)
             .Tag(InfluxSchema.GpuTag, rollup.Uuid)

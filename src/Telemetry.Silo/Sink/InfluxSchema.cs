@@ -51,11 +51,15 @@ public static class InfluxSchema
     public const string ReasonField = "reason";
     public const string StatusField = "status";
 
+    // Made once: a rollup names 46 fields, and building each name per point would allocate 46 strings.
+    private static readonly string[] MeanNames = [.. FieldCatalog.All.Select(f => f.Name + "_mean")];
+    private static readonly string[] MaxNames = [.. FieldCatalog.All.Select(f => f.Name + "_max")];
+
     /// <summary>The <c>gpu</c> field holding a wire field's 10-second mean, e.g. <c>power_w_mean</c>.</summary>
-    public static string Mean(FieldInfo field) => (field ?? throw new ArgumentNullException(nameof(field))).Name + "_mean";
+    public static string Mean(FieldInfo field) => MeanNames[(field ?? throw new ArgumentNullException(nameof(field))).Column];
 
     /// <summary>The <c>gpu</c> field holding a wire field's 10-second max, e.g. <c>power_w_max</c>.</summary>
-    public static string Max(FieldInfo field) => (field ?? throw new ArgumentNullException(nameof(field))).Name + "_max";
+    public static string Max(FieldInfo field) => MaxNames[(field ?? throw new ArgumentNullException(nameof(field))).Column];
 
     public static MeasurementSchema Gpu { get; } = new(
         GpuMeasurement,

@@ -9,11 +9,14 @@ namespace Telemetry.Silo.Sink;
 /// </summary>
 public sealed class LineProtocol
 {
-    private readonly StringBuilder _line = new(256);
+    private readonly StringBuilder _line;
     private bool _anyField;
 
-    public LineProtocol(string measurement)
+    /// <param name="measurement">The measurement's name.</param>
+    /// <param name="capacity">Characters to reserve, so that a long point (a GPU rollup is about 1.5 KB) is built without regrowing.</param>
+    public LineProtocol(string measurement, int capacity = 256)
     {
+        _line = new StringBuilder(capacity);
         Escape(measurement, ", ");
     }
 
@@ -35,7 +38,8 @@ public sealed class LineProtocol
     {
         if (double.IsFinite(value))
         {
-            FieldKey(key).Append(value.ToString("R", CultureInfo.InvariantCulture));
+            // Formatted into the builder (shortest round-trip form), not through a string per value.
+            FieldKey(key).Append(CultureInfo.InvariantCulture, $"{value}");
         }
 
         return this;
@@ -43,7 +47,7 @@ public sealed class LineProtocol
 
     public LineProtocol Field(string key, long value)
     {
-        FieldKey(key).Append(value.ToString(CultureInfo.InvariantCulture)).Append('i');
+        FieldKey(key).Append(CultureInfo.InvariantCulture, $"{value}i");
         return this;
     }
 
@@ -84,7 +88,7 @@ public sealed class LineProtocol
 
     /// <summary>Ends the point; null when it has no field (line protocol needs one).</summary>
     public string? At(long unixNanoseconds) =>
-        _anyField ? _line.Append(' ').Append(unixNanoseconds.ToString(CultureInfo.InvariantCulture)).ToString() : null;
+        _anyField ? _line.Append(CultureInfo.InvariantCulture, $" {unixNanoseconds}").ToString() : null;
 
     private StringBuilder FieldKey(string key)
     {
