@@ -26,9 +26,12 @@ public sealed partial class GpuGrain(
     GrainStateOptions stateOptions,
     [PersistentState("gpu", GrainStateOptions.StorageName)] IPersistentState<GpuDurableState> durable,
     HealthChangePublisher healthChanges,
+    ITimeSeriesSink sink,
     ILogger<GpuGrain> logger) : Grain, IGpuGrain
 {
     private readonly GpuWindows _windows = new();
+    private readonly RollupCursor _rollups = new();
+    private Action<long, double[], double[], int>? _writeRollup;
     private GpuHealthTracker _health = new(time.GetUtcNow());
     private readonly XidLog _xids = new();
     private string? _nodeId;
@@ -40,6 +43,9 @@ public sealed partial class GpuGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        // Made once, so that closing a bucket does not allocate a delegate per report.
+        _writeRollup = sink.IsEnabled ? WriteRollup : null;
+
         // After a silo crash the GPU comes back with its identity and verdict; windows refill from the stream.
         if (durable.State.NodeId is { } nodeId)
         {
@@ -74,6 +80,11 @@ public sealed partial class GpuGrain(
         _model = samples.Model;
         _jobId = samples.JobId;
         _windows.Add(samples);
+        if (_writeRollup is not null)
+        {
+            _rollups.Advance(_windows, _writeRollup);
+        }
+
         if (samples.Xids.Length > 0)
         {
             _xids.Add(DateTimeOffset.FromUnixTimeMilliseconds(samples.Timestamps[^1]), samples.Xids);
@@ -124,6 +135,12 @@ public sealed partial class GpuGrain(
             return null;
         }
 
+        if (_writeRollup is not null)
+        {
+            // The GPU went quiet: its last bucket will see no later sample to close it.
+            _rollups.Flush(_windows, _writeRollup);
+        }
+
         var before = _health.Verdict.State;
         if (_health.MarkOffline(since))
         {
@@ -132,6 +149,16 @@ public sealed partial class GpuGrain(
         }
 
         return Brief();
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_writeRollup is not null)
+        {
+            _rollups.Flush(_windows, _writeRollup);
+        }
+
+        return Task.CompletedTask;
     }
 
     /// <summary>Writes identity and health when they changed (rarely: a first report, a new verdict), then answers.</summary>
@@ -192,6 +219,20 @@ public sealed partial class GpuGrain(
             To = verdict,
         });
     }
+
+    private void WriteRollup(long bucket, double[] means, double[] maxes, int rows) =>
+        sink.WriteGpuRollup(new GpuRollup
+        {
+            Uuid = Uuid,
+            Node = _nodeId!,
+            DataCenter = NodeIds.DataCenterOf(_nodeId!),
+            Model = _model,
+            JobId = _jobId,
+            BucketStartMs = bucket * 10_000,
+            Samples = rows,
+            Means = means,
+            Maxes = maxes,
+        });
 
     private string Uuid => this.GetPrimaryKeyString();
 

@@ -190,6 +190,47 @@ public sealed class GpuWindows
         return [.. points];
     }
 
+    /// <summary>The newest 10-second bucket number (floor(newest / 10 s)); long.MinValue before the first sample.</summary>
+    public long NewestTenSecondBucket => _tenSeconds.NewestBucket;
+
+    /// <summary>
+    /// Copies a 10-second bucket's exact mean and max of every field into <paramref name="means"/> and
+    /// <paramref name="maxes"/> (by column; NaN where not measured). False when the live ring no longer
+    /// holds the bucket (older than 5 minutes) or no sample landed in it.
+    /// </summary>
+    public bool TryRollup(long bucket, double[] means, double[] maxes, out int rows)
+    {
+        ArgumentNullException.ThrowIfNull(means);
+        ArgumentNullException.ThrowIfNull(maxes);
+        var slot = _tenSeconds.Find(bucket);
+        rows = slot < 0 ? 0 : _tenSeconds.Rows(slot);
+        if (rows == 0)
+        {
+            return false;
+        }
+
+        for (var c = 0; c < FieldCatalog.Count; c++)
+        {
+            var field = _fields[c];
+            if (field is null)
+            {
+                // A constant field was measured in every row, with this one value.
+                means[c] = maxes[c] = _constants[c];
+            }
+            else if (field.TenSeconds.Count(slot) > 0)
+            {
+                means[c] = field.TenSeconds.Mean(slot);
+                maxes[c] = field.TenSeconds.Max(slot);
+            }
+            else
+            {
+                means[c] = maxes[c] = double.NaN;
+            }
+        }
+
+        return true;
+    }
+
     private void AddRow(long timestamp, double[] values, int offset)
     {
         var second = _seconds.Claim(BucketMath.BucketOf(timestamp, SecondMs), out var evictedSecond);

@@ -6,6 +6,7 @@ using Telemetry.Silo.Ingest.LineProtocol;
 using Telemetry.Silo.Live;
 using Telemetry.Silo.Metrics;
 using Telemetry.Silo.Tls;
+using Telemetry.Silo.Sink;
 
 namespace Telemetry.Silo.Hosting;
 
@@ -33,6 +34,7 @@ public static class TelemetrySilo
         builder.AddSiloMetrics();
         builder.AddApiAccess();
         builder.AddLiveDashboard();
+        builder.AddInfluxSink();
         if (demo)
         {
             builder.AddDemoFleet();

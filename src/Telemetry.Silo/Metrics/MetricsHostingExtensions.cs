@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Telemetry.Silo.Sink;
 
 namespace Telemetry.Silo.Metrics;
 
@@ -14,17 +15,19 @@ public static class MetricsHostingExtensions
 
     public static WebApplication MapSiloMetrics(this WebApplication app)
     {
-        app.MapGet("/metrics", async (IngestMetrics metrics, IGrainFactory grains) =>
+        app.MapGet("/metrics", async (IngestMetrics metrics, SinkMetrics sink, IGrainFactory grains) =>
             {
                 var statistics = await grains.GetGrain<IManagementGrain>(0).GetSimpleGrainStatistics();
-                return Results.Text(Render(metrics, statistics), "text/plain; version=0.0.4; charset=utf-8");
+                var text = Render(metrics, statistics);
+                SinkMetricsText.Append(text, sink);
+                return Results.Text(text.ToString(), "text/plain; version=0.0.4; charset=utf-8");
             })
             .WithName("Metrics")
             .WithSummary("Prometheus metrics of this silo");
         return app;
     }
 
-    private static string Render(IngestMetrics metrics, SimpleGrainStatistic[] statistics)
+    private static PrometheusText Render(IngestMetrics metrics, SimpleGrainStatistic[] statistics)
     {
         var text = new PrometheusText()
             .Metric("telemetry_ingest_bodies_total", "counter", "Bodies answered 202.").Sample("telemetry_ingest_bodies_total", metrics.Bodies)
@@ -59,6 +62,6 @@ public static class MetricsHostingExtensions
         text.Metric("process_cpu_seconds_total", "counter", "CPU time of this silo process.").Sample("process_cpu_seconds_total", process.TotalProcessorTime.TotalSeconds)
             .Metric("process_resident_memory_bytes", "gauge", "Resident memory of this silo process.").Sample("process_resident_memory_bytes", process.WorkingSet64)
             .Metric("dotnet_gc_heap_bytes", "gauge", "Managed heap size.").Sample("dotnet_gc_heap_bytes", GC.GetTotalMemory(false));
-        return text.ToString();
+        return text;
     }
 }

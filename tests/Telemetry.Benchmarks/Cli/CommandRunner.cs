@@ -32,6 +32,11 @@ internal static class CommandRunner
             await Console.Error.WriteLineAsync($"{name}: {e.Message}");
             return SetupFailed;
         }
+        catch (ServerStartException e)
+        {
+            await Console.Error.WriteLineAsync($"{name}: {e.Message}");
+            return SetupFailed;
+        }
         catch (OperationCanceledException)
         {
             await Console.Error.WriteLineAsync($"{name}: interrupted");

@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
 
-namespace Telemetry.Benchmarks.Hosting;
+namespace Telemetry.Testing;
 
 /// <summary>
 /// Every server this process started, killed when it exits however it exits (normal end, exception,
-/// Ctrl-C, SIGTERM), so no benchmark leaves a silo or database running on the machine.
+/// Ctrl-C, SIGTERM), so no test or benchmark leaves a silo or database running on the machine.
 /// </summary>
 internal static class ChildProcesses
 {

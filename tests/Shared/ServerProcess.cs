@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Telemetry.Benchmarks.Hosting;
+namespace Telemetry.Testing;
 
 /// <summary>
 /// A server under test, run as a child process: keeps the last lines it printed for error messages,
@@ -76,7 +76,7 @@ internal sealed class ServerProcess : IDisposable
         {
             if (_process.HasExited)
             {
-                throw new BenchmarkSetupException($"{Name} exited with code {_process.ExitCode} during start-up:{Environment.NewLine}{Tail}");
+                throw new ServerStartException($"{Name} exited with code {_process.ExitCode} during start-up:{Environment.NewLine}{Tail}");
             }
 
             try
@@ -94,10 +94,29 @@ internal sealed class ServerProcess : IDisposable
 
             if (DateTime.UtcNow > deadline)
             {
-                throw new BenchmarkSetupException($"{Name} did not answer {path} within {timeout.TotalSeconds:F0} s:{Environment.NewLine}{Tail}");
+                throw new ServerStartException($"{Name} did not answer {path} within {timeout.TotalSeconds:F0} s:{Environment.NewLine}{Tail}");
             }
 
             await Task.Delay(100, cancellationToken);
+        }
+    }
+
+    /// <summary>Stops the server as an operator would (SIGTERM), so it flushes what it accepted, and waits for it to exit.</summary>
+    public void Stop(TimeSpan timeout)
+    {
+        if (_process.HasExited)
+        {
+            return;
+        }
+
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            kill.WaitForExit();
+        }
+
+        if (!_process.WaitForExit(timeout))
+        {
+            throw new ServerStartException($"{Name} did not stop within {timeout.TotalSeconds:F0} s of SIGTERM:{Environment.NewLine}{Tail}");
         }
     }
 
