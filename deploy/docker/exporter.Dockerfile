@@ -1,4 +1,4 @@
-# The exporter CLI (telemetry-exporter: simulate, token). Build from the repository root:
+# The exporter CLI (telemetry-exporter: run, simulate, token). Build from the repository root:
 #   docker build -f deploy/docker/exporter.Dockerfile -t telemetry-exporter .
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src

@@ -120,13 +120,13 @@ public partial class DeployTests
     public void ExporterCommands_ParseWithTheExportersOwnCommandLine(string file, string key)
     {
         var commands = YamlFile.Load(Path.Combine(RepositoryFiles.Root, file)).SelectMany(d => YamlFile.Find(d, key)).OfType<List<object?>>()
-            .Select(YamlFile.Strings).Where(c => c[0] == "simulate").ToList();
+            .Select(YamlFile.Strings).Where(c => c[0] is "simulate" or "run").ToList();
         Assert.NotEmpty(commands);
         foreach (var command in commands)
         {
             // Kubernetes expands $(NODE_NAME) before the exporter sees it.
             var args = command.Skip(1).Select(a => a.Replace("$(NODE_NAME)", "gpu-node-7", StringComparison.Ordinal)).ToArray();
-            var parsed = SimulateCommand.Create().Parse(args);
+            var parsed = (command[0] == "run" ? RunCommand.Create() : SimulateCommand.Create()).Parse(args);
             Assert.True(parsed.Errors.Count == 0, $"{file}: {string.Join("; ", parsed.Errors.Select(e => e.Message))}");
             var servers = args.SkipWhile(a => a != "--server").Skip(1).First();
             Assert.All(servers.Split(','), s => Assert.True(Uri.TryCreate(s, UriKind.Absolute, out _), s));
