@@ -2,6 +2,7 @@ using Telemetry.Silo.Api;
 using Telemetry.Silo.Demo;
 using Telemetry.Silo.Ingest;
 using Telemetry.Silo.Metrics;
+using Telemetry.Silo.Rebalancing;
 
 namespace Telemetry.Silo.Hosting;
 
@@ -25,6 +26,7 @@ public static class TelemetrySilo
         builder.AddIngest();
         builder.AddStateApi();
         builder.AddSiloMetrics();
+        builder.AddRebalancer();
         if (demo)
         {
             builder.AddDemoFleet();
