@@ -11,23 +11,28 @@ public sealed partial class RebalancerKeeper(IGrainFactory grains, ILogger<Rebal
     /// <summary>How often the grain is woken.</summary>
     public static readonly TimeSpan Period = TimeSpan.FromSeconds(30);
 
+    /// <summary>How soon a failed wake (the silo still joining) is tried again.</summary>
+    public static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(1);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(Period);
-        do
+        while (!stoppingToken.IsCancellationRequested)
         {
+            var next = Period;
             try
             {
                 await grains.GetGrain<IRebalancerGrain>(IRebalancerGrain.Key).GetPolicyAsync();
             }
-#pragma warning disable CA1031 // The silo may still be joining or leaving; the next tick tries again.
+#pragma warning disable CA1031 // The silo may still be joining or leaving; try again soon.
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
 #pragma warning restore CA1031
             {
                 LogWakeFailed(e);
+                next = RetryAfter;
             }
+
+            await Task.Delay(next, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Could not wake the rebalancer yet")]
