@@ -71,6 +71,12 @@ internal sealed class ReportScheduler(
 
     private void Fire(NodeLane lane, CancellationToken ct)
     {
+        if (lane.Node.ConditionAt(time.GetUtcNow().ToUnixTimeMilliseconds()).Silent)
+        {
+            // A scenario's outage: the node sends nothing, as a node cut off would.
+            return;
+        }
+
         if (spooling is not null)
         {
             spooling.Fire(lane, Encode, ct);

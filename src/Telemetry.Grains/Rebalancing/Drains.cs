@@ -6,7 +6,8 @@ namespace Telemetry.Grains.Rebalancing;
 /// Drains nodes with unhealthy GPUs and undrains those it drained once they have been clean for a while
 /// (unhealthy verdicts are sticky until a reset, so clean means reset). A circuit breaker per data center:
 /// when <see cref="RebalancePolicy.BreakerShare"/> of its nodes turned unhealthy within the window, something
-/// bigger than bad GPUs is going on (power, cooling, a bad driver roll-out), so draining stops there and an alert is raised.
+/// bigger than bad GPUs is going on (power, cooling, a bad driver roll-out), so draining stops there and an alert is
+/// raised, until fewer than that share of its nodes are still unhealthy.
 /// </summary>
 public static class Drains
 {
@@ -70,8 +71,12 @@ public static class Drains
         }
 
         var recent = state.UnhealthySince.Count(u => u.Value >= windowStart);
-        var share = dc.Summary.Nodes == 0 ? 0 : (double)recent / dc.Summary.Nodes;
-        var open = share >= policy.BreakerShare;
+        var nodes = Math.Max(dc.Summary.Nodes, 1);
+        var share = (double)recent / nodes;
+
+        // Trips on the rate (nodes turning unhealthy within the window); closes only once the damage itself is
+        // below the threshold (nodes reset), not merely because the storm is older than the window.
+        var open = state.BreakerOpen ? (double)unhealthy.Length / nodes >= policy.BreakerShare : share >= policy.BreakerShare;
         if (open == state.BreakerOpen)
         {
             return null;
@@ -80,7 +85,7 @@ public static class Drains
         state.BreakerOpen = open;
         return new RebalanceAlert(now, dc.Id, "breaker", open
             ? $"{recent} of {dc.Summary.Nodes} nodes of {dc.Id} ({share:P0}) turned unhealthy within {policy.BreakerWindowSeconds} s (breaker at {policy.BreakerShare:P0}): draining there has stopped; look at power, cooling and recent roll-outs."
-            : $"Breaker of {dc.Id} closed: {share:P0} of its nodes turned unhealthy within the window; draining resumes.", open);
+            : $"Breaker of {dc.Id} closed: {unhealthy.Length} of {dc.Summary.Nodes} nodes are still unhealthy (below {policy.BreakerShare:P0}); draining resumes.", open);
     }
 
     private static RebalanceDecision Decision(DecisionKind kind, string dataCenter, NodeSignal node, RebalancePolicy policy, DateTimeOffset now, string reason) => new()

@@ -136,11 +136,16 @@ public sealed class RebalancerTests
         Assert.Equal("breaker", alert.Kind);
         Assert.True(_memory.Of("dc1").BreakerOpen);
 
-        // Past the window the storm is history: the breaker closes and draining resumes.
+        // Past the window the nodes are still unhealthy: the breaker stays open until they are reset.
         _time.Advance(TimeSpan.FromSeconds(policy.BreakerWindowSeconds + 1));
-        var after = Run(policy, TestSignals.Of("dc1", nodes: 10, nodeSignals: TestSignals.Unhealthy("dc1", 6)));
-        Assert.False(Assert.Single(after.Alerts).Active);
-        Assert.Equal(4, after.Decisions.Count(d => d.Kind == DecisionKind.Drain));
+        var stillBroken = Run(policy, TestSignals.Of("dc1", nodes: 10, nodeSignals: TestSignals.Unhealthy("dc1", 6)));
+        Assert.Empty(stillBroken.Alerts);
+        Assert.Empty(stillBroken.Decisions);
+
+        _time.Advance(TimeSpan.FromSeconds(10));
+        var reset = Run(policy, TestSignals.Of("dc1", nodes: 10, nodeSignals: TestSignals.Unhealthy("dc1", 3)));
+        Assert.False(Assert.Single(reset.Alerts).Active);
+        Assert.Equal("dc1/n0002", Assert.Single(reset.Decisions, d => d.Kind == DecisionKind.Drain).Node);
     }
 
     [Fact]
