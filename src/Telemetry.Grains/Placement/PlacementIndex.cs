@@ -5,25 +5,26 @@ using Telemetry.State;
 namespace Telemetry.Grains.Placement;
 
 /// <summary>
-/// One data center's placement index: its nodes bucketed by free GPU count, so a query for k GPUs looks
-/// only at nodes with at least k free, best-fitting buckets first, and stops once no later bucket can win.
+/// One data center's placement index: its nodes bucketed by model and free GPU count, each bucket coolest
+/// first, so a query for k GPUs looks only at nodes of its model with at least k free, best-fitting buckets
+/// first, reads each bucket only until its next node cannot make the list, and skips buckets that cannot win.
 /// Fed by the node summaries; a query never asks a node.
 /// </summary>
 public sealed class PlacementIndex(string dataCenter)
 {
     private readonly Dictionary<string, IndexedNode> _nodes = new(StringComparer.Ordinal);
-    private readonly List<HashSet<IndexedNode>> _byFree = [];
-    private readonly HashSet<string> _models = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, FreeBuckets> _byModel = new(StringComparer.OrdinalIgnoreCase);
     private int _largestNode;
 
     public int NodeCount => _nodes.Count;
 
-    /// <summary>Takes a node's new summary, moving it to the bucket of its free GPU count.</summary>
+    /// <summary>Takes a node's new summary, moving it to the bucket of its model, free GPU count and headroom.</summary>
     public void Update(NodeSummary summary, DateTimeOffset receivedAt)
     {
         if (_nodes.TryGetValue(summary.NodeId, out var node))
         {
-            Bucket(node.Free.Length).Remove(node);
+            // Out of its bucket before the summary changes: the bucket's order reads the summary.
+            Buckets(node.Summary.Model)[node.Free.Length].Remove(node);
             node.Summary = summary;
             node.ReceivedAt = receivedAt;
             node.Free = summary.FreeGpuUuids;
@@ -34,12 +35,8 @@ public sealed class PlacementIndex(string dataCenter)
             _nodes[summary.NodeId] = node;
         }
 
-        Bucket(node.Free.Length).Add(node);
+        Buckets(summary.Model)[node.Free.Length].Add(node);
         _largestNode = Math.Max(_largestNode, summary.Gpus);
-        if (summary.Model is { } model)
-        {
-            _models.Add(model);
-        }
     }
 
     /// <summary>The best candidates for <paramref name="query"/> at admission weight <paramref name="weight"/>.</summary>
@@ -48,26 +45,38 @@ public sealed class PlacementIndex(string dataCenter)
         var candidates = weight <= 0
             ? []
             : query.SingleNode ? FindSingle(query, weight, now) : FindSpread(query, weight, now);
-        var match = new DataCenterMatch { Candidates = candidates, Models = [.. _models], LargestNode = _largestNode };
+        var match = new DataCenterMatch { Candidates = candidates, Models = [.. _byModel.Keys.Where(m => m.Length > 0)], LargestNode = _largestNode };
         return candidates.Length > 0 ? match : WithShortage(match, query.Request, now);
     }
 
+    // Buckets from the best fit up; in each, nodes coolest first, so the first eligible ones are the bucket's best.
     private PlacementCandidate[] FindSingle(PlacementQuery query, double weight, DateTimeOffset now)
     {
         var take = query.Request.Gpus;
         var best = new CandidateList(query.Candidates);
-        for (var free = take; free < _byFree.Count; free++)
+        foreach (var buckets in Models(query.Request.Model))
         {
-            if (_byFree[free].Count == 0 || (best.IsFull && weight * PlacementScore.UpperBound(free, take) <= best.Worst))
+            for (var free = take; free < buckets.Count; free++)
             {
-                continue;
-            }
-
-            foreach (var node in _byFree[free])
-            {
-                if (IsEligible(node, query.Request, now))
+                if (buckets[free].Count == 0 || (best.IsFull && weight * PlacementScore.UpperBound(free, take) <= best.Worst))
                 {
-                    best.Offer(weight * PlacementScore.Packing(free, take, node.Size, node.Summary.Headroom), node);
+                    continue;
+                }
+
+                foreach (var node in buckets[free])
+                {
+                    if (!IsEligible(node, query.Request, now))
+                    {
+                        continue;
+                    }
+
+                    var score = weight * PlacementScore.Packing(free, take, node.Size, node.Summary.Headroom);
+                    if (best.IsFull && score <= best.Worst)
+                    {
+                        break;
+                    }
+
+                    best.Offer(score, node);
                 }
             }
         }
@@ -90,14 +99,16 @@ public sealed class PlacementIndex(string dataCenter)
         var request = query.Request;
         var remaining = request.Gpus;
         var chosen = new List<(IndexedNode Node, int Take)>();
-        for (var free = _byFree.Count - 1; free >= 1 && remaining > 0; free--)
+        var models = Models(request.Model);
+        for (var free = models.Max(m => m.Count) - 1; free >= 1 && remaining > 0; free--)
         {
             if (remaining < free)
             {
                 continue;
             }
 
-            foreach (var node in _byFree[free].Where(n => IsEligible(n, request, now)).OrderByDescending(n => n.Summary.Headroom).Take(remaining / free))
+            var coolest = models.Where(m => free < m.Count).SelectMany(m => m[free]).Where(n => IsEligible(n, request, now));
+            foreach (var node in (models.Length == 1 ? coolest : coolest.OrderByDescending(n => n.Summary.Headroom)).Take(remaining / free))
             {
                 chosen.Add((node, free));
                 remaining -= free;
@@ -121,17 +132,17 @@ public sealed class PlacementIndex(string dataCenter)
         return [new PlacementCandidate(dataCenter, PlacementScore.Round(score), why, [.. chosen.Select(c => new PlacementNode(c.Node.Id, c.Node.Free[..c.Take]))])];
     }
 
-    // The node, not yet chosen, where the last part of a spread job fits best.
+    // The node, not yet chosen, where the last part of a spread job fits best: the first eligible of each bucket.
     private IndexedNode? BestPartial(PlacementRequest request, int take, HashSet<IndexedNode> chosen, DateTimeOffset now)
     {
         IndexedNode? best = null;
         var bestScore = double.NegativeInfinity;
-        for (var free = take; free < _byFree.Count; free++)
+        foreach (var buckets in Models(request.Model))
         {
-            foreach (var node in _byFree[free])
+            for (var free = take; free < buckets.Count; free++)
             {
-                var score = PlacementScore.Packing(free, take, node.Size, node.Summary.Headroom);
-                if (score > bestScore && !chosen.Contains(node) && IsEligible(node, request, now))
+                if (buckets[free].FirstOrDefault(n => !chosen.Contains(n) && IsEligible(n, request, now)) is { } node
+                    && PlacementScore.Packing(free, take, node.Size, node.Summary.Headroom) is var score && score > bestScore)
                 {
                     (best, bestScore) = (node, score);
                 }
@@ -141,15 +152,22 @@ public sealed class PlacementIndex(string dataCenter)
         return best;
     }
 
+    // Only when nothing fits: counts what the request's model has free here (none without a scan when the model is absent).
     private DataCenterMatch WithShortage(DataCenterMatch match, PlacementRequest request, DateTimeOffset now)
     {
         int total = 0, most = 0;
-        foreach (var node in _nodes.Values)
+        foreach (var buckets in Models(request.Model))
         {
-            if (IsEligible(node, request, now))
+            for (var free = 1; free < buckets.Count; free++)
             {
-                total += node.Free.Length;
-                most = Math.Max(most, node.Free.Length);
+                foreach (var node in buckets[free])
+                {
+                    if (IsEligible(node, request, now))
+                    {
+                        total += free;
+                        most = Math.Max(most, free);
+                    }
+                }
             }
         }
 
@@ -163,13 +181,17 @@ public sealed class PlacementIndex(string dataCenter)
         && (request.Model is null || string.Equals(request.Model, node.Summary.Model, StringComparison.OrdinalIgnoreCase))
         && (request.MinFreeMemoryMib <= 0 || node.Summary.FreeMemoryMib >= request.MinFreeMemoryMib);
 
-    private HashSet<IndexedNode> Bucket(int free)
+    private FreeBuckets Buckets(string? model)
     {
-        while (_byFree.Count <= free)
+        var key = model ?? "";
+        if (!_byModel.TryGetValue(key, out var buckets))
         {
-            _byFree.Add([]);
+            _byModel[key] = buckets = new FreeBuckets();
         }
 
-        return _byFree[free];
+        return buckets;
     }
+
+    private FreeBuckets[] Models(string? model) =>
+        model is null ? [.. _byModel.Values] : _byModel.TryGetValue(model, out var buckets) ? [buckets] : [];
 }
