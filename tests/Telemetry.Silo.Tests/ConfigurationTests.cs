@@ -58,7 +58,8 @@ public sealed class ConfigurationTests
     [Theory]
     [InlineData("--Ingest:MaxBodyBytes=10", "Ingest:MaxBodyBytes")]
     [InlineData("--Ingest:TokenSecret=short", "Ingest:TokenSecret")]
-    public async Task Start_BadIngestSetting_FailsNamingTheKey(string argument, string key)
+    [InlineData("--Telemetry:Rebalancer:Interval=00:00:00.100", "Telemetry:Rebalancer:Interval")]
+    public async Task Start_BadValidatedSetting_FailsNamingTheKey(string argument, string key)
     {
         await using var app = TelemetrySilo.Build(SiloFixture.Arguments(argument));
 

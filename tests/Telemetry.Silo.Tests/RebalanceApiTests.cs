@@ -41,7 +41,26 @@ public sealed class RebalanceApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
         Assert.Equal("acknowledged", (await ack.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
         Assert.Equal(HttpStatusCode.NotFound, (await _silo.Http.PostAsync("/api/v1/rebalance/decisions/d-nope/ack", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await _silo.Http.GetAsync("/api/v1/rebalance/decisions?limit=0")).StatusCode);
         Assert.Empty((await _silo.Http.GetFromJsonAsync<JsonElement[]>($"/api/v1/rebalance/decisions?since={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddMinutes(1).ToString("O"))}"))!);
+    }
+
+    [Fact]
+    public async Task WholeDataCenterUnhealthy_TripsTheBreaker_AlertListedAndNothingDrained()
+    {
+        var node = Reports.UniqueNode("rbstorm");
+        await _silo.Http.PostAsync("/api/v1/ingest", Reports.Content(Reports.Encode(Reports.Make(node, 1, Reports.NowMs(), xids: [79]))));
+
+        var alerts = await Eventually.GetAsync(
+            () => _silo.Http.GetFromJsonAsync<JsonElement[]>("/api/v1/rebalance/alerts"),
+            a => a!.Any(x => x.GetProperty("dataCenter").GetString() == "rbstorm"),
+            what: "a breaker alert for rbstorm");
+
+        var alert = alerts!.First(x => x.GetProperty("dataCenter").GetString() == "rbstorm");
+        Assert.Equal("breaker", alert.GetProperty("kind").GetString());
+        Assert.True(alert.GetProperty("active").GetBoolean());
+        var decisions = await _silo.Http.GetFromJsonAsync<JsonElement[]>("/api/v1/rebalance/decisions");
+        Assert.DoesNotContain(decisions!, d => d.TryGetProperty("node", out var n) && n.GetString() == node);
     }
 
     [Fact]
