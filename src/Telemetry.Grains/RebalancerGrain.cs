@@ -135,7 +135,7 @@ public sealed partial class RebalancerGrain(
             GrainFactory.GetGrain<INodeGrain>(d.Node!).SetDrainAsync(d.Kind == DecisionKind.Drain, $"rebalancer {d.Id}: {d.Reason}")));
     }
 
-    private Task WriteAsync() => stateOptions.Durable ? durable.WriteStateAsync() : Task.CompletedTask;
+    private Task WriteAsync() => DurableWrite.WriteAsync(durable, stateOptions, this);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Rebalance decision {Id} {Kind}: {Reason} (dry run: {DryRun})")]
     private partial void LogDecision(string id, DecisionKind kind, string reason, bool dryRun);

@@ -48,5 +48,5 @@ public sealed class ReservationGrain(
         return true;
     }
 
-    private Task WriteAsync() => stateOptions.Durable ? durable.WriteStateAsync() : Task.CompletedTask;
+    private Task WriteAsync() => DurableWrite.WriteAsync(durable, stateOptions, this);
 }
