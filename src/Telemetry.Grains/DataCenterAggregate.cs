@@ -1,4 +1,5 @@
 using Telemetry.Health;
+using Telemetry.Rebalancing;
 using Telemetry.State;
 
 namespace Telemetry.Grains;
@@ -49,6 +50,36 @@ public sealed class DataCenterAggregate(string id)
             Utilization = Utilization(utils),
             PowerW = power,
             AdmissionWeight = admissionWeight,
+        };
+    }
+
+    /// <summary>What the rebalancer reads: the summary, nodes with unhealthy GPUs or drained, and the smallest running jobs.</summary>
+    public DataCenterSignals Signals(DateTimeOffset now, double admissionWeight)
+    {
+        var reporting = 0;
+        var nodes = new List<NodeSignal>();
+        var jobs = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (summary, receivedAt) in _nodes.Values)
+        {
+            var fresh = now - receivedAt <= StaleAfter;
+            reporting += fresh ? 1 : 0;
+            if (summary.GpusByHealth.Unhealthy > 0 || summary.Drained)
+            {
+                nodes.Add(new NodeSignal(summary.NodeId, summary.GpusByHealth.Unhealthy, summary.Drained, fresh));
+            }
+
+            foreach (var job in fresh ? summary.Jobs : [])
+            {
+                jobs[job.JobId] = jobs.GetValueOrDefault(job.JobId) + job.Gpus;
+            }
+        }
+
+        return new DataCenterSignals
+        {
+            Summary = Summarize(now, admissionWeight),
+            ReportingNodes = reporting,
+            Nodes = [.. nodes],
+            Jobs = [.. jobs.OrderBy(j => j.Value).ThenBy(j => j.Key, StringComparer.Ordinal).Take(DataCenterSignals.MaxJobs).Select(j => new JobShare(j.Key, j.Value))],
         };
     }
 

@@ -1,9 +1,16 @@
 using Telemetry.Grains.Events;
+using Telemetry.Grains.Placement;
+using Telemetry.Placement;
+using Telemetry.Rebalancing;
 using Telemetry.State;
 
 namespace Telemetry.Grains;
 
-/// <summary>One data center: the summaries its node grains send, aggregated on read.</summary>
+/// <summary>One data center: the summaries its node grains send, aggregated on read, and the placement index over them.</summary>
+/// <remarks>
+/// The admission weight is not stored: the rebalancer sets every data center's weight each interval, so a
+/// fresh activation is back in step within one interval.
+/// </remarks>
 [CollectionAgeLimit(AlwaysActive = true)]
 public sealed class DataCenterGrain(TimeProvider time, ITimeSeriesSink sink) : Grain, IDataCenterGrain
 {
@@ -11,6 +18,8 @@ public sealed class DataCenterGrain(TimeProvider time, ITimeSeriesSink sink) : G
     public static readonly TimeSpan SinkPeriod = TimeSpan.FromSeconds(10);
 
     private DataCenterAggregate _aggregate = null!;
+    private PlacementIndex _index = null!;
+    private double _admissionWeight = 1.0;
     private bool _registered;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -27,6 +36,7 @@ public sealed class DataCenterGrain(TimeProvider time, ITimeSeriesSink sink) : G
             });
         }
 
+        _index = new PlacementIndex(this.GetPrimaryKeyString());
         return Task.CompletedTask;
     }
 
@@ -35,6 +45,7 @@ public sealed class DataCenterGrain(TimeProvider time, ITimeSeriesSink sink) : G
         var now = time.GetUtcNow();
         _aggregate.Update(summary, now);
         sink.WriteNode(summary, now);
+        _index.Update(summary, now);
         if (!_registered)
         {
             await GrainFactory.GetGrain<IFleetGrain>(IFleetGrain.Key).RegisterDataCenterAsync(this.GetPrimaryKeyString());
@@ -43,15 +54,27 @@ public sealed class DataCenterGrain(TimeProvider time, ITimeSeriesSink sink) : G
     }
 
     public Task<DataCenterSummary> GetSummaryAsync() =>
-        Task.FromResult(_aggregate.Summarize(time.GetUtcNow(), admissionWeight: 1.0));
+        Task.FromResult(_aggregate.Summarize(time.GetUtcNow(), _admissionWeight));
 
     private Task WriteSummary()
     {
         var now = time.GetUtcNow();
-        sink.WriteDataCenter(_aggregate.Summarize(now, admissionWeight: 1.0), now);
+        sink.WriteDataCenter(_aggregate.Summarize(now, _admissionWeight), now);
         return Task.CompletedTask;
     }
 
     public Task<NodeSummary[]> GetNodesAsync(int skip, int take) =>
         Task.FromResult(_aggregate.Page(skip, take, time.GetUtcNow()));
+
+    public Task<DataCenterMatch> FindAsync(PlacementQuery query) =>
+        Task.FromResult(_index.Find(query, _admissionWeight, time.GetUtcNow()));
+
+    public Task SetAdmissionWeightAsync(double weight)
+    {
+        _admissionWeight = Math.Clamp(weight, 0, 1);
+        return Task.CompletedTask;
+    }
+
+    public Task<DataCenterSignals> GetSignalsAsync() =>
+        Task.FromResult(_aggregate.Signals(time.GetUtcNow(), _admissionWeight));
 }

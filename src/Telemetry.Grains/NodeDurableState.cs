@@ -1,3 +1,4 @@
+using Telemetry.Placement;
 using Telemetry.State;
 
 namespace Telemetry.Grains;
@@ -5,7 +6,7 @@ namespace Telemetry.Grains;
 /// <summary>
 /// What a node grain writes to durable storage after every applied report: the last applied seq of its
 /// recent exporter instances, so no report is applied twice even when the node grain moves to another silo,
-/// and the node as last seen, so it reads the same after a failover until its next report.
+/// the node as last seen, so it reads the same after a failover until its next report, and its reservations and drain flag.
 /// </summary>
 [GenerateSerializer, Alias("telemetry.NodeDurableState")]
 public sealed class NodeDurableState
@@ -17,4 +18,11 @@ public sealed class NodeDurableState
     [Id(2)] public GpuBrief[] Gpus { get; set; } = [];
 
     [Id(3)] public long Reports { get; set; }
+
+    /// <summary>Reservations holding GPUs of this node; written when they change, so a hold survives a failover.</summary>
+    [Id(4)] public List<GpuHold> Holds { get; set; } = [];
+
+    [Id(5)] public bool Drained { get; set; }
+
+    [Id(6)] public string? DrainReason { get; set; }
 }

@@ -5,6 +5,7 @@ using Orleans.Storage;
 using Telemetry.Grains.Events;
 using Telemetry.Grains.Nodes;
 using Telemetry.Health;
+using Telemetry.Placement;
 using Telemetry.State;
 using Telemetry.Wire;
 
@@ -70,27 +71,79 @@ public sealed partial class NodeGrain(
         if (outcome.Reports > 0)
         {
             Reassess();
-            if (stateOptions.Durable)
-            {
-                // Before the answer: once the exporter hears 202, a retry on any silo must be a duplicate.
-                _monitor.Remember(durable.State);
-                try
-                {
-                    await durable.WriteStateAsync();
-                }
-                catch (InconsistentStateException)
-                {
-                    // Another activation wrote since this one read (a failover race): start again from storage.
-                    DeactivateOnIdle();
-                    throw;
-                }
-            }
+            // Before the answer: once the exporter hears 202, a retry on any silo must be a duplicate.
+            await RememberAsync();
         }
 
         return outcome;
     }
 
     public Task<NodeSnapshot?> GetSnapshotAsync() => Task.FromResult(_monitor.Snapshot());
+
+    public async Task<bool> HoldAsync(GpuHold hold)
+    {
+        var held = _monitor.Hold(hold, time.GetUtcNow());
+        if (held)
+        {
+            await RememberAsync();
+        }
+
+        // Either way the index learns what is free now: held GPUs leave it, and a refused hold corrects a stale entry.
+        await SendSummaryAsync(force: true);
+        return held;
+    }
+
+    public async Task ReleaseAsync(string reservationId)
+    {
+        if (_monitor.Release(reservationId))
+        {
+            await RememberAsync();
+        }
+
+        await SendSummaryAsync(force: true);
+    }
+
+    public Task<DateTimeOffset?> GetReservedUntilAsync(string gpuUuid) => Task.FromResult(_monitor.ReservedUntil(gpuUuid, time.GetUtcNow()));
+
+    public async Task SetDrainAsync(bool drained, string? reason)
+    {
+        if (_monitor.SetDrain(drained, reason))
+        {
+            LogDrainChanged(NodeId, drained, reason);
+            await RememberAsync();
+            await SendSummaryAsync(force: true);
+        }
+    }
+
+    private async Task RememberAsync()
+    {
+        if (!stateOptions.Durable)
+        {
+            return;
+        }
+
+        _monitor.Remember(durable.State);
+        try
+        {
+            await durable.WriteStateAsync();
+        }
+        catch (InconsistentStateException)
+        {
+            // Another activation wrote since this one read (a failover race): start again from storage.
+            DeactivateOnIdle();
+            throw;
+        }
+    }
+
+    private async Task SendSummaryAsync(bool force)
+    {
+        var now = time.GetUtcNow();
+        if (_monitor.SummaryToSend(now, force) is { } summary)
+        {
+            await GrainFactory.GetGrain<IDataCenterGrain>(NodeIds.DataCenterOf(NodeId)).ReportNodeAsync(summary);
+            _monitor.SummarySent(summary, now);
+        }
+    }
 
     private Task<GpuBrief[]> FanOutAsync(NodeReport report)
     {
@@ -120,11 +173,12 @@ public sealed partial class NodeGrain(
         }
 
         Reassess();
-        if (_monitor.SummaryToSend(now) is { } summary)
+        if (_monitor.ExpireHolds(now))
         {
-            await GrainFactory.GetGrain<IDataCenterGrain>(NodeIds.DataCenterOf(NodeId)).ReportNodeAsync(summary);
-            _monitor.SummarySent(summary, now);
+            await RememberAsync();
         }
+
+        await SendSummaryAsync(force: false);
     }
 
     private void Reassess()
@@ -149,6 +203,9 @@ public sealed partial class NodeGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Node {NodeId} has been silent for {Silence}; its GPUs are offline")]
     private partial void LogNodeSilent(string nodeId, TimeSpan silence);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Node {NodeId} drained: {Drained} ({Reason})")]
+    private partial void LogDrainChanged(string nodeId, bool drained, string? reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Node {NodeId} is now {State}: {Reasons}")]
     private partial void LogHealthChanged(string nodeId, HealthState state, string[] reasons);

@@ -5,6 +5,7 @@ var root = new RootCommand("Telemetry benchmarks: the end-to-end ingest comparis
 {
     IngestCommand.Create(args),
     MemoryCommand.Create(args),
+    PlacementCommand.Create(args),
     MicroCommand.Create(),
 };
 

@@ -60,7 +60,8 @@ public sealed class ConfigurationTests
     [InlineData("--Ingest:TokenSecret=short", "Ingest:TokenSecret")]
     [InlineData("--Ingest:PreviousTokenSecret=an-old-secret-of-length", "Ingest:PreviousTokenSecret")]
     [InlineData("--Ingest:MaxConcurrentRequests=0", "Ingest:MaxConcurrentRequests")]
-    public async Task Start_BadIngestSetting_FailsNamingTheKey(string argument, string key)
+    [InlineData("--Telemetry:Rebalancer:Interval=00:00:00.100", "Telemetry:Rebalancer:Interval")]
+    public async Task Start_BadValidatedSetting_FailsNamingTheKey(string argument, string key)
     {
         await using var app = TelemetrySilo.Build(SiloFixture.Arguments(argument));
 

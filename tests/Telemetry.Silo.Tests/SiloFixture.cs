@@ -27,6 +27,9 @@ public sealed class SiloFixture : IAsyncLifetime
         "--Telemetry:Nodes:CheckPeriod=00:00:00.200",
         "--Telemetry:Nodes:SummaryHeartbeat=00:00:01",
         "--Logging:LogLevel:Default=Warning",
+
+        // The rebalancer would drain other tests' unhealthy nodes; tests of it run their own silo.
+        "--Telemetry:Rebalancer:Interval=01:00:00",
         .. extra,
     ];
 

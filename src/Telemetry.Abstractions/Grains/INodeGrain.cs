@@ -1,3 +1,4 @@
+using Telemetry.Placement;
 using Telemetry.State;
 using Telemetry.Wire;
 
@@ -14,4 +15,20 @@ public interface INodeGrain : IGrainWithStringKey
     /// <summary>The node's live state, or null when it has never reported.</summary>
     [Alias("GetSnapshot")]
     Task<NodeSnapshot?> GetSnapshotAsync();
+
+    /// <summary>Holds <see cref="GpuHold.Gpus"/> when every one is free; false (holding nothing) otherwise. The node is the arbiter: two holds never share a GPU.</summary>
+    [Alias("Hold")]
+    Task<bool> HoldAsync(GpuHold hold);
+
+    /// <summary>Drops the reservation's holds on this node (none is fine), and tells the data center what is free now.</summary>
+    [Alias("Release")]
+    Task ReleaseAsync(string reservationId);
+
+    /// <summary>Until when a GPU of this node is held; null when it is not.</summary>
+    [Alias("GetReservedUntil")]
+    Task<DateTimeOffset?> GetReservedUntilAsync(string gpuUuid);
+
+    /// <summary>Sets or clears the drain flag: a drained node offers no GPU to placement.</summary>
+    [Alias("SetDrain")]
+    Task SetDrainAsync(bool drained, string? reason);
 }

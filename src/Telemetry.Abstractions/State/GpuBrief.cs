@@ -23,4 +23,7 @@ public sealed record GpuBrief
 
     /// <summary>Newest free frame buffer (total − used), MiB; null when not measured.</summary>
     [Id(8)] public double? FbFreeMib { get; init; }
+
+    /// <summary>Newest <c>power_limit_w</c>; null when not measured.</summary>
+    [Id(9)] public double? PowerLimitW { get; init; }
 }

@@ -20,6 +20,20 @@ public sealed record NodeSummary
     [Id(7)] public DateTimeOffset? LastReportAt { get; init; }
     [Id(8)] public string? Model { get; init; }
 
+    /// <summary>UUIDs of the GPUs a job could get now: healthy, reporting, without a job, not reserved, node undrained.</summary>
+    [Id(9)] public string[] FreeGpuUuids { get; init; } = [];
+
+    /// <summary>The least free frame buffer among the free GPUs, MiB; null when not measured.</summary>
+    [Id(10)] public double? FreeMemoryMib { get; init; }
+
+    /// <summary>Thermal and power headroom, 0 (at a limit) to 1 (idle and cool): the lesser of the two.</summary>
+    [Id(11)] public double Headroom { get; init; } = 1;
+
+    [Id(12)] public string? DrainReason { get; init; }
+
+    /// <summary>Jobs running on the node and their GPUs.</summary>
+    [Id(13)] public JobShare[] Jobs { get; init; } = [];
+
     /// <summary>Each GPU in short, by index: the dashboard's heat map draws one cell per GPU from these.</summary>
     [Id(16)] public GpuBrief[] GpuBriefs { get; init; } = [];
 

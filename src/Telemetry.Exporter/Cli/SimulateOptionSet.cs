@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using Telemetry.Exporter.Sending;
 using Telemetry.Exporter.Simulation;
+using Telemetry.Exporter.Simulation.Scenarios;
 
 namespace Telemetry.Exporter.Cli;
 
@@ -89,6 +90,14 @@ internal sealed class SimulateOptionSet
         Description = "Seed for jobs, noise and faults (reproducible runs). GPU UUIDs depend only on the seed and node id, so they are stable across runs.",
     };
 
+    private readonly Option<ScenarioKind> _scenario = new("--scenario")
+    {
+        Description = $"What happens to the first data center after a steady minute: {ScenarioNames.Known} (docs/rebalancing.md).",
+        DefaultValueFactory = _ => ScenarioKind.Steady,
+        CustomParser = ParseScenario,
+        HelpName = "name",
+    };
+
     private readonly Option<IReadOnlyList<ModelShare>> _model = new("--model")
     {
         Description = "GPU model, or a weighted mix per node: \"NVIDIA B200\", H200, B200:3,H200:1.",
@@ -133,7 +142,7 @@ internal sealed class SimulateOptionSet
     public IEnumerable<Option> All =>
     [
         _servers, _dataCenters, _dataCenterNames, _nodesPerDataCenter, _gpusPerNode, _hostPrefix, _interval,
-        _samplesPerReport, _duration, _concurrency, _xidRate, _seed, _model, _token, _gzip, _dryRun,
+        _samplesPerReport, _duration, _concurrency, _xidRate, _seed, _scenario, _model, _token, _gzip, _dryRun,
         _spoolDir, _spoolMaxMib, _noSpool, _quiet,
     ];
 
@@ -159,6 +168,7 @@ internal sealed class SimulateOptionSet
             Concurrency = result.GetValue(_concurrency),
             XidRatePerGpuHour = result.GetValue(_xidRate),
             Seed = result.GetValue(_seed),
+            Scenario = result.GetValue(_scenario),
             Models = result.GetValue(_model) ?? Defaults.Models,
             Token = Token(result),
             Gzip = result.GetValue(_gzip),
@@ -213,5 +223,17 @@ internal sealed class SimulateOptionSet
 
         result.AddError(error);
         return [];
+    }
+
+    private static ScenarioKind ParseScenario(ArgumentResult result)
+    {
+        var name = result.Tokens.Count == 0 ? "steady" : result.Tokens[0].Value;
+        if (ScenarioNames.ByName.TryGetValue(name, out var kind))
+        {
+            return kind;
+        }
+
+        result.AddError($"--scenario must be one of {ScenarioNames.Known}; got '{name}'.");
+        return ScenarioKind.Steady;
     }
 }

@@ -1,3 +1,5 @@
+using Telemetry.Exporter.Simulation.Scenarios;
+
 namespace Telemetry.Exporter.Simulation;
 
 /// <summary>Builds the simulated nodes from the options: names, models, seeds and first servers.</summary>
@@ -7,8 +9,9 @@ internal static class FleetLayout
     /// The fleet's nodes, interleaved across data centers (dc1/node-0001, dc2/node-0001, …) so that
     /// spreading send times over the interval also spreads every data center's load.
     /// </summary>
-    public static NodeSimulator[] Build(SimulatorOptions options, ulong signalSeed)
+    public static NodeSimulator[] Build(SimulatorOptions options, ulong signalSeed, long startMs = 0)
     {
+        var scenario = options.Scenario == ScenarioKind.Steady ? null : new Scenario(options.Scenario, options.DataCenters[0], startMs);
         var settings = new SimulationSettings(options.Interval.TotalMilliseconds, options.SamplesPerReport, options.XidRatePerGpuHour);
         var identitySeed = (ulong)(options.Seed ?? 0);
         var width = Math.Max(4, options.NodesPerDataCenter.ToString().Length);
@@ -20,7 +23,10 @@ internal static class FleetLayout
             {
                 var nodeId = $"{dc}/{options.HostPrefix}-{n.ToString().PadLeft(width, '0')}";
                 var model = PickModel(options.Models, identitySeed, nodeId);
-                nodes[i++] = new NodeSimulator(nodeId, model, options.GpusPerNode, settings, identitySeed, signalSeed, Guid.NewGuid().ToString());
+                nodes[i++] = new NodeSimulator(nodeId, model, options.GpusPerNode, settings, identitySeed, signalSeed, Guid.NewGuid().ToString())
+                {
+                    ScenarioSlot = scenario is null ? null : (scenario, dc, n - 1, options.NodesPerDataCenter),
+                };
             }
         }
 

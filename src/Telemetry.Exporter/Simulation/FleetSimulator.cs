@@ -61,7 +61,7 @@ public sealed class FleetSimulator
             throw new InvalidOperationException("A FleetSimulator runs once; create another for a new run.");
         }
 
-        var lanes = FleetLayout.Build(Options, FleetLayout.SignalSeed(Options.Seed))
+        var lanes = FleetLayout.Build(Options, FleetLayout.SignalSeed(Options.Seed), _time.GetUtcNow().ToUnixTimeMilliseconds())
             .Select((node, i) => new NodeLane(node, i % Options.Servers.Count))
             .ToArray();
         Volatile.Write(ref _nodeCount, lanes.Length);

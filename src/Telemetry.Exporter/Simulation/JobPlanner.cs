@@ -51,6 +51,23 @@ internal static class JobPlanner
         }
     }
 
+    /// <summary>Gives idle, working GPUs one job together until <paramref name="busy"/> GPUs have a job (a scenario's demand).</summary>
+    public static void Occupy(SimulatedGpu[] gpus, int busy, long now, ref FastRandom random)
+    {
+        var idle = gpus.Where(g => g.Job is null && g.DeadSinceMs == long.MaxValue).ToArray();
+        var needed = Math.Min(idle.Length, busy - (gpus.Length - idle.Length));
+        if (needed <= 0)
+        {
+            return;
+        }
+
+        var job = NewJob(needed, now, 1, ref random, warmStart: false);
+        foreach (var gpu in idle.Take(needed))
+        {
+            gpu.Job = job;
+        }
+    }
+
     /// <summary>Mean idle time between jobs: about 2 minutes at peak demand, half an hour at the trough.</summary>
     public static double IdleGapMeanMs(double load) => Math.Max(0.5, 20 * (1 - load) / load) * MinuteMs;
 

@@ -1,3 +1,4 @@
+using Telemetry.Exporter.Simulation.Scenarios;
 using Telemetry.Fields;
 using Telemetry.Wire;
 
@@ -53,6 +54,13 @@ internal sealed class NodeSimulator
 
     public GpuModelSpec Model { get; }
 
+    /// <summary>The scenario the node lives through, its data center's name, its index there and the data center's size; none for steady running.</summary>
+    public (Scenario Scenario, string DataCenter, int Index, int Nodes)? ScenarioSlot { get; set; }
+
+    /// <summary>What the scenario imposes on this node at <paramref name="tMs"/>.</summary>
+    public NodeCondition ConditionAt(long tMs) =>
+        ScenarioSlot is var (scenario, dc, index, nodes) ? scenario.At(dc, index, nodes, tMs) : NodeCondition.Normal;
+
     /// <summary>Seq of the last report produced; 0 before the first.</summary>
     public ulong Seq { get; private set; }
 
@@ -79,6 +87,12 @@ internal sealed class NodeSimulator
         }
 
         JobPlanner.Plan(_gpus, windowStart, load, ref _random, warmStart: first);
+        var condition = ConditionAt(nowMs);
+        if (condition.BusyShare is { } share)
+        {
+            JobPlanner.Occupy(_gpus, (int)Math.Round(share * _gpus.Length), windowStart, ref _random);
+        }
+
         for (var i = 0; i < samples; i++)
         {
             _timestamps[i] = nowMs - (long)Math.Round((samples - 1 - i) * stepMs);
@@ -97,6 +111,17 @@ internal sealed class NodeSimulator
                 _faults.Advance(gpu, t, ref _random);
                 var row = gpu.Values.AsSpan(s * FieldCatalog.Count, FieldCatalog.Count);
                 SignalModel.Sample(gpu, Model, t, s == 0 ? firstStep : step, load, ref _random, row);
+                if (condition.Throttled)
+                {
+                    Overheat(row);
+                }
+            }
+
+            if (condition.StruckByXid && gpu.Index == 0 && !gpu.IsDeadAt(nowMs))
+            {
+                // XID 79 (fallen off the bus): the GPU is lost from this report on.
+                gpu.Xids.Add(79);
+                gpu.DeadSinceMs = nowMs;
             }
 
             XidCount += gpu.Xids.Count;
@@ -115,6 +140,13 @@ internal sealed class NodeSimulator
         _lastSampleMs = nowMs;
         UpdateGauges(samples);
         return new NodeReport { NodeId = NodeId, Seq = ++Seq, BootId = BootId, Gpus = blocks, Gauges = _gauges };
+    }
+
+    // Cooling fails: over the slowdown temperature, with the thermal clock-event reasons set.
+    private void Overheat(Span<double> row)
+    {
+        row[FieldCatalog.GpuTempC - 1] = Math.Max(row[FieldCatalog.GpuTempC - 1], Model.SlowdownTempC + 4);
+        row[FieldCatalog.ClockEventReasons - 1] = (double)((ClockEventReasons)(long)row[FieldCatalog.ClockEventReasons - 1] | ClockEventReasons.SwThermalSlowdown | ClockEventReasons.HwThermalSlowdown);
     }
 
     private void Start(long windowStart, double load)

@@ -68,8 +68,16 @@ internal sealed class ReportScheduler(
         }
     }
 
-    private void Fire(NodeLane lane, CancellationToken ct) =>
+    private void Fire(NodeLane lane, CancellationToken ct)
+    {
+        if (lane.Node.ConditionAt(time.GetUtcNow().ToUnixTimeMilliseconds()).Silent)
+        {
+            // A scenario's outage: the node sends nothing, as a node cut off would.
+            return;
+        }
+
         dispatcher.Fire(lane, lane.Node.SamplesPerReport, () => Encode(lane), ct);
+    }
 
     private SendRequest Encode(NodeLane lane)
     {

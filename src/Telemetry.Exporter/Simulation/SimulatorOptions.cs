@@ -1,3 +1,4 @@
+using Telemetry.Exporter.Simulation.Scenarios;
 using Telemetry.Wire;
 
 namespace Telemetry.Exporter.Simulation;
@@ -37,6 +38,9 @@ public sealed record SimulatorOptions
     /// in 54 days on 16,384 H100s ("The Llama 3 Herd of Models", 2024).
     /// </summary>
     public double XidRatePerGpuHour { get; init; } = 2e-5;
+
+    /// <summary>What happens to the fleet (docs/rebalancing.md); <see cref="ScenarioKind.Steady"/> by default.</summary>
+    public ScenarioKind Scenario { get; init; } = ScenarioKind.Steady;
 
     /// <summary>Seed for jobs, noise and faults; null for a different run each time. GPU UUIDs depend only on the seed (0 when null) and node id.</summary>
     public int? Seed { get; init; }

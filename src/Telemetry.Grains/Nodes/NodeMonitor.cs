@@ -1,5 +1,6 @@
 using Telemetry.Grains.Health;
 using Telemetry.Health;
+using Telemetry.Placement;
 using Telemetry.State;
 using Telemetry.Wire;
 
@@ -19,6 +20,9 @@ public sealed class NodeMonitor
     private readonly Dictionary<int, DateTimeOffset> _gpuLastSeen = [];
     private readonly ReportIntervalEstimator _interval = new();
     private readonly BootSequences _boots = new();
+    private readonly NodeHolds _holds = new();
+    private bool _drained;
+    private string? _drainReason;
     private IReadOnlyDictionary<string, double> _gauges = new Dictionary<string, double>();
     private long _reports;
     private DateTimeOffset? _lastReportAt;
@@ -69,6 +73,7 @@ public sealed class NodeMonitor
         }
 
         Update(briefs);
+        _holds.JobsStarted(_gpus.Values);
     }
 
     /// <summary>Carries on from what was written before the node grain moved: its reports, last report and GPUs as last seen.</summary>
@@ -77,6 +82,9 @@ public sealed class NodeMonitor
         _boots.Import(state.Boots);
         _reports = state.Reports;
         _lastReportAt = state.LastReportAt;
+        _drained = state.Drained;
+        _drainReason = state.DrainReason;
+        _holds.Import(state.Holds);
         Update(state.Gpus);
         foreach (var gpu in state.Gpus)
         {
@@ -91,6 +99,9 @@ public sealed class NodeMonitor
         state.Reports = _reports;
         state.LastReportAt = _lastReportAt;
         state.Gpus = [.. _gpus.Values];
+        state.Drained = _drained;
+        state.DrainReason = _drainReason;
+        state.Holds = _holds.Export();
     }
 
     /// <summary>Takes GPUs' new briefs (after a report, or after being marked offline).</summary>
@@ -147,14 +158,44 @@ public sealed class NodeMonitor
         return _health.Evaluate(_gpus.Values, _lastReportAt, newestSample, OfflineAfter, now) && _health.Verdict.State != before;
     }
 
-    /// <summary>GPUs that are healthy, reporting and without a job, on a node that is not silent.</summary>
-    public int FreeGpus => _silent ? 0 : _gpus.Values.Count(g => g.Health == HealthState.Healthy && g.JobId is null);
+    /// <summary>GPUs that are healthy, reporting, without a job and not reserved, on a node that is neither silent nor drained.</summary>
+    public int FreeGpus => FreeUuids().Count();
+
+    /// <summary>Whether the node is drained, and why.</summary>
+    public (bool Drained, string? Reason) Drain => (_drained, _drainReason);
+
+    /// <summary>Holds the GPUs of <paramref name="hold"/> when all are free (re-holding its own GPUs is fine); false holds nothing.</summary>
+    public bool Hold(GpuHold hold, DateTimeOffset now) => _holds.TryHold(hold, uuid => IsFree(uuid, hold.ReservationId), now);
+
+    /// <summary>Drops a reservation's holds; true when it held something here.</summary>
+    public bool Release(string reservationId) => _holds.Release(reservationId);
+
+    /// <summary>Drops expired holds; true when any was dropped.</summary>
+    public bool ExpireHolds(DateTimeOffset now) => _holds.Expire(now);
+
+    public DateTimeOffset? ReservedUntil(string uuid, DateTimeOffset now) => _holds.ReservedUntil(uuid, now);
+
+    /// <summary>Sets or clears the drain flag; true when it changed.</summary>
+    public bool SetDrain(bool drained, string? reason)
+    {
+        var changed = drained != _drained;
+        _drained = drained;
+        _drainReason = drained ? reason : null;
+        return changed;
+    }
+
+    private bool IsFree(string uuid, string? reservationId = null) =>
+        !_silent && !_drained && !_holds.IsHeld(uuid, reservationId)
+        && _gpus.Values.FirstOrDefault(g => string.Equals(g.Uuid, uuid, StringComparison.Ordinal)) is { Health: HealthState.Healthy, JobId: null };
+
+    private IEnumerable<string> FreeUuids() =>
+        _silent || _drained ? [] : _gpus.Values.Where(g => g.Health == HealthState.Healthy && g.JobId is null && !_holds.IsHeld(g.Uuid)).Select(g => g.Uuid);
 
     /// <summary>
     /// The summary to send the data center now, or null when it has not changed materially
     /// (<see cref="SummaryChange"/>) and the heartbeat is not due. Call <see cref="SummarySent"/> once it is delivered.
     /// </summary>
-    public NodeSummary? SummaryToSend(DateTimeOffset now)
+    public NodeSummary? SummaryToSend(DateTimeOffset now, bool force = false)
     {
         if (!HasReported)
         {
@@ -162,7 +203,7 @@ public sealed class NodeMonitor
         }
 
         var summary = Summarize();
-        return _sentSummary is null || SummaryChange.IsMaterial(_sentSummary, summary) || now - _sentAt >= _options.SummaryHeartbeat
+        return force || _sentSummary is null || SummaryChange.IsMaterial(_sentSummary, summary) || now - _sentAt >= _options.SummaryHeartbeat
             ? summary
             : null;
     }
@@ -184,6 +225,8 @@ public sealed class NodeMonitor
         Gauges = _gauges,
         LastReportAt = _lastReportAt,
         FreeGpus = FreeGpus,
+        Drained = _drained,
+        DrainReason = _drainReason,
         ReportIntervalSeconds = _interval.Interval?.TotalSeconds,
         Gpus = [.. _gpus.Values],
         BootId = _boots.CurrentBootId,
@@ -196,6 +239,7 @@ public sealed class NodeMonitor
         int healthy = 0, degraded = 0, unhealthy = 0, offline = 0;
         var utils = new List<double>(_gpus.Count);
         var power = 0.0;
+        string[] free = [.. FreeUuids()];
         foreach (var gpu in _gpus.Values)
         {
             switch (gpu.Health)
@@ -219,12 +263,18 @@ public sealed class NodeMonitor
             NodeId = _nodeId,
             Health = _health.Verdict.State,
             GpusByHealth = new HealthCounts(healthy, degraded, unhealthy, offline),
-            FreeGpus = FreeGpus,
+            FreeGpus = free.Length,
             GpuUtilPct = [.. utils],
             PowerW = power,
             LastReportAt = _lastReportAt,
             Model = _gpus.Count > 0 ? _gpus.Values.First().Model : null,
             GpuBriefs = [.. _gpus.Values],
+            FreeGpuUuids = free,
+            FreeMemoryMib = free.Length == 0 ? null : _gpus.Values.Where(g => free.Contains(g.Uuid, StringComparer.Ordinal)).Min(g => g.FbFreeMib),
+            Headroom = NodeHeadroom.Of(_gpus.Values),
+            Drained = _drained,
+            DrainReason = _drainReason,
+            Jobs = [.. _gpus.Values.Where(g => g.JobId is not null).GroupBy(g => g.JobId!, StringComparer.Ordinal).Select(j => new JobShare(j.Key, j.Count()))],
         };
     }
 }

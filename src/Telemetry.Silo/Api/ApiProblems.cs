@@ -11,4 +11,10 @@ public static class ApiProblems
 
     public static IResult Unavailable(string detail) =>
         TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not ready");
+
+    public static IResult Conflict(string detail) =>
+        TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status409Conflict, title: "Nothing fits");
+
+    public static IResult Unprocessable(string detail) =>
+        TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status422UnprocessableEntity, title: "Cannot be met");
 }

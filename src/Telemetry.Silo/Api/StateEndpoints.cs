@@ -44,7 +44,14 @@ public static class StateEndpoints
         }
 
         var snapshot = await grains.GetGrain<IGpuGrain>(uuid).GetSnapshotAsync();
-        return snapshot is null || !(await access.ForAsync(user, ct)).Contains(snapshot.DataCenter) ? GpuNotFound(uuid) : TypedResults.Ok(snapshot);
+        if (snapshot is null || !(await access.ForAsync(user, ct)).Contains(snapshot.DataCenter))
+        {
+            return GpuNotFound(uuid);
+        }
+
+        // Reservations are the node's (it arbitrates them), so the GPU's view asks its node.
+        var reservedUntil = await grains.GetGrain<INodeGrain>(snapshot.Node).GetReservedUntilAsync(uuid);
+        return TypedResults.Ok(snapshot with { ReservedUntil = reservedUntil });
     }
 
     private static async Task<IResult> GetHistoryAsync(string uuid, string? field, int? minutes, IGrainFactory grains, ClaimsPrincipal user, DataCenterAccess access, CancellationToken ct)

@@ -7,6 +7,7 @@ using Telemetry.Silo.Live;
 using Telemetry.Silo.Metrics;
 using Telemetry.Silo.Tls;
 using Telemetry.Silo.Sink;
+using Telemetry.Silo.Rebalancing;
 
 namespace Telemetry.Silo.Hosting;
 
@@ -35,6 +36,7 @@ public static class TelemetrySilo
         builder.AddApiAccess();
         builder.AddLiveDashboard();
         builder.AddInfluxSink();
+        builder.AddRebalancer();
         if (demo)
         {
             builder.AddDemoFleet();

@@ -1,0 +1,20 @@
+namespace Telemetry.Placement;
+
+/// <summary>One data center's answer to a placement query: its best candidates, and what it has when none fits.</summary>
+[GenerateSerializer, Immutable, Alias("telemetry.DataCenterMatch")]
+public sealed record DataCenterMatch
+{
+    [Id(0)] public PlacementCandidate[] Candidates { get; init; } = [];
+
+    /// <summary>Free GPUs on eligible nodes (reporting, undrained, model and memory as asked).</summary>
+    [Id(1)] public int EligibleFreeGpus { get; init; }
+
+    /// <summary>The most free GPUs on one eligible node.</summary>
+    [Id(2)] public int MostFreeOnOneNode { get; init; }
+
+    /// <summary>GPU models reported by this data center's nodes.</summary>
+    [Id(3)] public string[] Models { get; init; } = [];
+
+    /// <summary>GPUs on the largest node.</summary>
+    [Id(4)] public int LargestNode { get; init; }
+}

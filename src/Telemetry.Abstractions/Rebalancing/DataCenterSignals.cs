@@ -1,0 +1,24 @@
+using Telemetry.State;
+
+namespace Telemetry.Rebalancing;
+
+/// <summary>What the rebalancer reads from one data center each interval.</summary>
+[GenerateSerializer, Immutable, Alias("telemetry.DataCenterSignals")]
+public sealed record DataCenterSignals
+{
+    [Id(0)] public required DataCenterSummary Summary { get; init; }
+
+    /// <summary>Nodes that report.</summary>
+    [Id(1)] public int ReportingNodes { get; init; }
+
+    /// <summary>Nodes with unhealthy GPUs, and drained nodes.</summary>
+    [Id(2)] public NodeSignal[] Nodes { get; init; } = [];
+
+    /// <summary>Running jobs, smallest first, at most <see cref="MaxJobs"/>: the candidates for migration.</summary>
+    [Id(3)] public JobShare[] Jobs { get; init; } = [];
+
+    /// <summary>Jobs listed at most; the cheapest to move come first.</summary>
+    public const int MaxJobs = 256;
+
+    public string Id => Summary.Id;
+}

@@ -1,0 +1,64 @@
+namespace Telemetry.Rebalancing;
+
+/// <summary>
+/// How the rebalancer decides (API.md, <c>GET/PUT /api/v1/rebalance/policy</c>): thresholds with hysteresis
+/// (a state is entered at one value and left at another), cooldowns, rate limits, the circuit breaker and tenants.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("telemetry.RebalancePolicy")]
+public sealed record RebalancePolicy
+{
+    /// <summary>Record and publish decisions, but set no admission weight or drain flag.</summary>
+    [Id(0)] public bool DryRun { get; init; }
+
+    /// <summary>A data center turns hot when its free share of reporting GPUs falls to this (0–1). Default 0.05.</summary>
+    [Id(1)] public double HotEnterFreeShare { get; init; } = 0.05;
+
+    /// <summary>…and cools when the free share is back above this. Default 0.15.</summary>
+    [Id(2)] public double HotExitFreeShare { get; init; } = 0.15;
+
+    /// <summary>A data center turns degraded when this share of its reporting GPUs is degraded or unhealthy. Default 0.2.</summary>
+    [Id(3)] public double DegradedEnterShare { get; init; } = 0.2;
+
+    /// <summary>…and recovers when the share is back below this. Default 0.1.</summary>
+    [Id(4)] public double DegradedExitShare { get; init; } = 0.1;
+
+    /// <summary>Admission weight of a hot or degraded data center (normal is 1). Default 0.25.</summary>
+    [Id(5)] public double ReducedAdmissionWeight { get; init; } = 0.25;
+
+    /// <summary>A job moves only when the target's free share exceeds the source's by this much (the cost of moving). Default 0.2.</summary>
+    [Id(6)] public double MigrationMinGain { get; init; } = 0.2;
+
+    /// <summary>After a shift or migration between two data centers, no other one between them for this long. Default 300 s.</summary>
+    [Id(7)] public int PairCooldownSeconds { get; init; } = 300;
+
+    /// <summary>A job is not moved again for this long. Default 3600 s.</summary>
+    [Id(8)] public int JobCooldownSeconds { get; init; } = 3600;
+
+    /// <summary>At most this many migrations and drains per interval. Default 5.</summary>
+    [Id(9)] public int MaxMovesPerInterval { get; init; } = 5;
+
+    /// <summary>A node is drained with this many unhealthy GPUs. Default 1.</summary>
+    [Id(10)] public int DrainUnhealthyGpus { get; init; } = 1;
+
+    /// <summary>A drained node with no unhealthy GPU is undrained after it has been clean this long. Default 60 s.</summary>
+    [Id(11)] public int UndrainAfterSeconds { get; init; } = 60;
+
+    /// <summary>The breaker trips when this share of a data center's nodes turned unhealthy within the window. Default 0.5.</summary>
+    [Id(12)] public double BreakerShare { get; init; } = 0.5;
+
+    /// <summary>The breaker's window. Default 300 s (NVSentinel's 50 % of nodes in 5 minutes).</summary>
+    [Id(13)] public int BreakerWindowSeconds { get; init; } = 300;
+
+    /// <summary>A proposed decision not acknowledged within this long expires. Default 900 s.</summary>
+    [Id(14)] public int DecisionTtlSeconds { get; init; } = 900;
+
+    /// <summary>A data center with fewer of its nodes reporting than this share is dark: no new work, an alert. Default 0.5.</summary>
+    [Id(15)] public double DarkReportingShare { get; init; } = 0.5;
+
+    /// <summary>Tenant → the data centers it may run in. A tenant not listed (or no tenant) may run anywhere.</summary>
+    [Id(16)] public IReadOnlyDictionary<string, string[]> TenantDataCenters { get; init; } = new Dictionary<string, string[]>();
+
+    /// <summary>True when <paramref name="tenant"/> may run in <paramref name="dataCenter"/>.</summary>
+    public bool Allows(string? tenant, string dataCenter) =>
+        tenant is null || !TenantDataCenters.TryGetValue(tenant, out var allowed) || allowed.Contains(dataCenter, StringComparer.Ordinal);
+}

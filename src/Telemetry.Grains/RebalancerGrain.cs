@@ -1,0 +1,148 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Telemetry.Grains.Events;
+using Telemetry.Grains.Rebalancing;
+using Telemetry.Rebalancing;
+
+namespace Telemetry.Grains;
+
+/// <summary>
+/// The fleet's rebalancer. Thin: every <see cref="RebalancerOptions.Interval"/> it reads each data center's
+/// signals, lets <see cref="Rebalancer"/> decide, applies what was decided (admission weights, drain flags;
+/// nothing in dry run), keeps and publishes the decisions, and writes its state when durable.
+/// </summary>
+[CollectionAgeLimit(AlwaysActive = true)]
+public sealed partial class RebalancerGrain(
+    TimeProvider time,
+    IOptions<RebalancerOptions> options,
+    GrainStateOptions stateOptions,
+    [PersistentState("rebalancer", GrainStateOptions.StorageName)] IPersistentState<RebalancerState> durable,
+    DecisionPublisher publisher,
+    ILogger<RebalancerGrain> logger) : Grain, IRebalancerGrain
+{
+    /// <summary>Jobs whose tenant is remembered at most; the oldest are forgotten first.</summary>
+    public const int MaxJobTenants = 200_000;
+
+    /// <summary>Alerts kept.</summary>
+    public const int MaxAlerts = 200;
+
+    private DecisionLog _log = null!;
+    private RebalancerState State => durable.State;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _log = new DecisionLog(State.Decisions, State.NextSeq);
+        this.RegisterGrainTimer(_ => RunAsync(), new GrainTimerCreationOptions
+        {
+            DueTime = options.Value.Interval,
+            Period = options.Value.Interval,
+            Interleave = false,
+            KeepAlive = true,
+        });
+        return Task.CompletedTask;
+    }
+
+    public Task<RebalancePolicy> GetPolicyAsync() => Task.FromResult(State.Policy);
+
+    public async Task<string[]> SetPolicyAsync(RebalancePolicy policy)
+    {
+        var problems = PolicyValidator.Problems(policy);
+        if (problems.Length == 0)
+        {
+            State.Policy = policy;
+            LogPolicyChanged(policy.DryRun, policy.TenantDataCenters.Count);
+            await WriteAsync();
+        }
+
+        return problems;
+    }
+
+    public Task<IReadOnlyDictionary<string, string[]>> GetTenantDataCentersAsync() => Task.FromResult(State.Policy.TenantDataCenters);
+
+    public Task<RebalanceDecision[]> GetDecisionsAsync(DateTimeOffset? since, int limit) => Task.FromResult(_log.Newest(since, limit));
+
+    public async Task<RebalanceDecision?> AcknowledgeAsync(string id)
+    {
+        var before = _log.Decisions.Find(d => d.Id == id)?.Status;
+        var decision = _log.Acknowledge(id);
+        if (decision is not null && decision.Status != before)
+        {
+            publisher.Publish(decision);
+            await WriteAsync();
+        }
+
+        return decision;
+    }
+
+    public Task<RebalanceAlert[]> GetAlertsAsync() => Task.FromResult<RebalanceAlert[]>([.. Enumerable.Reverse(State.Alerts)]);
+
+    public Task RecordJobAsync(string jobId, string tenant)
+    {
+        if (State.JobTenants.Count >= MaxJobTenants)
+        {
+            State.JobTenants.Remove(State.JobTenants.Keys.First());
+        }
+
+        State.JobTenants[jobId] = tenant;
+        return Task.CompletedTask;
+    }
+
+    public Task<RebalanceDecision[]> RunOnceAsync() => RunAsync();
+
+    private async Task<RebalanceDecision[]> RunAsync()
+    {
+        var now = time.GetUtcNow();
+        var policy = State.Policy;
+        var ids = await GrainFactory.GetGrain<IFleetGrain>(IFleetGrain.Key).GetDataCentersAsync();
+        var signals = await Task.WhenAll(ids.Select(id => GrainFactory.GetGrain<IDataCenterGrain>(id).GetSignalsAsync()));
+        var step = Rebalancer.Evaluate(signals, policy, State.Memory, job => State.JobTenants.GetValueOrDefault(job), now);
+
+        var added = step.Decisions.Select(_log.Add).ToArray();
+        foreach (var decision in added.Concat(_log.Expire(now, TimeSpan.FromSeconds(policy.DecisionTtlSeconds))))
+        {
+            LogDecision(decision.Id, decision.Kind, decision.Reason, decision.DryRun);
+            publisher.Publish(decision);
+        }
+
+        foreach (var alert in step.Alerts)
+        {
+            LogAlert(alert.DataCenter, alert.Kind, alert.Detail);
+            State.Alerts.Add(alert);
+            publisher.Publish(alert);
+        }
+
+        if (State.Alerts.Count > MaxAlerts)
+        {
+            State.Alerts.RemoveRange(0, State.Alerts.Count - MaxAlerts);
+        }
+
+        await ApplyAsync(step, added, policy.DryRun);
+        State.NextSeq = _log.NextSeq;
+        await WriteAsync();
+        return added;
+    }
+
+    // Weights are set every interval (idempotent), so a data-center grain that moved is back in step at once.
+    private async Task ApplyAsync(RebalanceStep step, RebalanceDecision[] decisions, bool dryRun)
+    {
+        await Task.WhenAll(step.Weights.Select(w => GrainFactory.GetGrain<IDataCenterGrain>(w.Key).SetAdmissionWeightAsync(dryRun ? 1 : w.Value)));
+        if (dryRun)
+        {
+            return;
+        }
+
+        await Task.WhenAll(decisions.Where(d => d.Kind is DecisionKind.Drain or DecisionKind.Undrain).Select(d =>
+            GrainFactory.GetGrain<INodeGrain>(d.Node!).SetDrainAsync(d.Kind == DecisionKind.Drain, $"rebalancer {d.Id}: {d.Reason}")));
+    }
+
+    private Task WriteAsync() => DurableWrite.WriteAsync(durable, stateOptions, this);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Rebalance decision {Id} {Kind}: {Reason} (dry run: {DryRun})")]
+    private partial void LogDecision(string id, DecisionKind kind, string reason, bool dryRun);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Rebalancer alert in {DataCenter} ({Kind}): {Detail}")]
+    private partial void LogAlert(string dataCenter, string kind, string detail);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Rebalancing policy changed (dry run: {DryRun}, {Tenants} tenant rules)")]
+    private partial void LogPolicyChanged(bool dryRun, int tenants);
+}

@@ -1,0 +1,74 @@
+using Telemetry.Rebalancing;
+
+namespace Telemetry.Grains.Rebalancing;
+
+/// <summary>
+/// Moves jobs out of hot or degraded data centers: smallest jobs first (cheapest to move), each to the
+/// data center with the most room where its tenant may run, only when the gain in pressure outweighs the
+/// cost of moving (<see cref="RebalancePolicy.MigrationMinGain"/>), never twice within a job's cooldown, and
+/// between one pair of data centers only once per pair cooldown.
+/// </summary>
+public static class Migrations
+{
+    public static void Plan(
+        IReadOnlyList<DataCenterSignals> signals, DataCenterPressure[] pressures, RebalancePolicy policy, RebalancerMemory memory,
+        Func<string, string?> tenantOf, DateTimeOffset now, MoveBudget moves, List<RebalanceDecision> decisions)
+    {
+        var room = pressures.ToDictionary(p => p.Id, p => p.FreeGpus, StringComparer.Ordinal);
+        var usedPairs = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var source in signals.Where(s => IsSource(memory.Of(s.Id))).OrderByDescending(s => Pressure(pressures, s.Id).Pressure))
+        {
+            var from = Pressure(pressures, source.Id);
+            foreach (var job in source.Jobs)
+            {
+                if (memory.JobCooldownUntil.ContainsKey(job.JobId))
+                {
+                    continue;
+                }
+
+                var tenant = tenantOf(job.JobId);
+                var target = pressures
+                    .Where(t => t.Id != source.Id && IsTarget(memory.Of(t.Id)) && policy.Allows(tenant, t.Id) && room[t.Id] >= job.Gpus)
+                    .Where(t => !memory.PairCooldownUntil.ContainsKey(RebalancerMemory.Pair(source.Id, t.Id)) || usedPairs.Contains(RebalancerMemory.Pair(source.Id, t.Id)))
+                    .Where(t => from.Pressure - t.Pressure >= policy.MigrationMinGain)
+                    .OrderBy(t => t.Pressure).Cast<DataCenterPressure?>().FirstOrDefault();
+                if (target is not { } to || !moves.TrySpend())
+                {
+                    continue;
+                }
+
+                room[to.Id] -= job.Gpus;
+                usedPairs.Add(RebalancerMemory.Pair(source.Id, to.Id));
+                memory.JobCooldownUntil[job.JobId] = now.AddSeconds(policy.JobCooldownSeconds);
+                var signalsOf = Rebalancer.Signals(from, policy);
+                signalsOf["targetFreeShare"] = Math.Round(to.FreeShare, 4);
+                signalsOf["gain"] = Math.Round(from.Pressure - to.Pressure, 4);
+                signalsOf["migrationMinGain"] = policy.MigrationMinGain;
+                decisions.Add(new RebalanceDecision
+                {
+                    Id = "",
+                    At = now,
+                    Kind = DecisionKind.Migrate,
+                    From = source.Id,
+                    To = to.Id,
+                    JobId = job.JobId,
+                    Gpus = job.Gpus,
+                    Reason = $"Move {job.JobId} ({job.Gpus} GPUs{(tenant is null ? "" : $", tenant {tenant}")}) from {source.Id} (pressure {from.Pressure:F2}) to {to.Id} (pressure {to.Pressure:F2})",
+                    Signals = signalsOf,
+                    DryRun = policy.DryRun,
+                });
+            }
+        }
+
+        foreach (var pair in usedPairs)
+        {
+            memory.PairCooldownUntil[pair] = now.AddSeconds(policy.PairCooldownSeconds);
+        }
+    }
+
+    private static bool IsSource(DataCenterState s) => !s.Dark && (s.Hot || s.Degraded);
+
+    private static bool IsTarget(DataCenterState s) => !s.Dark && !s.Hot && !s.Degraded;
+
+    private static DataCenterPressure Pressure(DataCenterPressure[] all, string id) => all.First(p => p.Id == id);
+}

@@ -1,0 +1,10 @@
+namespace Telemetry.Grains;
+
+/// <summary>What a reservation grain keeps: the nodes holding GPUs for it, and until when.</summary>
+[GenerateSerializer, Alias("telemetry.ReservationState")]
+public sealed class ReservationState
+{
+    [Id(0)] public string[] Nodes { get; set; } = [];
+
+    [Id(1)] public DateTimeOffset ExpiresAt { get; set; }
+}
