@@ -1,7 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Telemetry.Grains.Live;
+using Telemetry.Grains.Events;
+using Telemetry.Rebalancing;
 
 namespace Telemetry.Dashboard.Tests;
 
@@ -87,16 +88,17 @@ public sealed partial class DashboardTests(DashboardFixture dashboard)
         await Expect(page.Locator("#live")).ToHaveAttributeAsync("data-state", "live");
         var id = $"d-{Guid.NewGuid():N}";
 
-        dashboard.Silo.Services.GetRequiredService<LiveFeedWriter>().PostDecision(new
+        // Through the rebalancer's own publisher, so the decision takes the path every real one does.
+        dashboard.Silo.Services.GetRequiredService<DecisionPublisher>().Publish(new RebalanceDecision
         {
             Id = id,
             At = DateTimeOffset.UtcNow,
-            Kind = "migrate",
+            Kind = DecisionKind.Migrate,
             From = "dc1",
             To = "dc2",
             JobId = "job-42",
             Reason = "dc1 is above its thermal headroom",
-            Status = "proposed",
+            Signals = new Dictionary<string, double> { ["thermalHeadroom"] = 0.05 },
         });
 
         var item = page.Locator($"#feed li[data-decision='{id}']");

@@ -38,12 +38,16 @@ public sealed class LiveFeedWriter
     /// <summary>What the forwarder reads.</summary>
     public ChannelReader<LiveEvent> Queue => _queue.Reader;
 
-    public void PostHealth(HealthChange change) => Post(LiveEventKinds.Health, HealthEvent.Of(change));
+    public void PostHealth(HealthChange change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        Post(LiveEventKinds.Health, HealthEvent.Of(change), [change.DataCenter]);
+    }
 
-    /// <summary>Posts a rebalancing decision; any record serializes, in camelCase with enums as names.</summary>
-    public void PostDecision<TDecision>(TDecision decision)
-        where TDecision : notnull => Post(LiveEventKinds.Decision, decision);
+    /// <summary>Posts a rebalancing decision concerning <paramref name="dataCenters"/>; any record serializes, in camelCase with enums as names.</summary>
+    public void PostDecision<TDecision>(TDecision decision, string[] dataCenters)
+        where TDecision : notnull => Post(LiveEventKinds.Decision, decision, dataCenters);
 
-    private void Post<TPayload>(string kind, TPayload payload) =>
-        _queue.Writer.TryWrite(new LiveEvent(0, kind, JsonSerializer.Serialize(payload, Json)));
+    private void Post<TPayload>(string kind, TPayload payload, string[] dataCenters) =>
+        _queue.Writer.TryWrite(new LiveEvent(0, kind, JsonSerializer.Serialize(payload, Json), dataCenters));
 }

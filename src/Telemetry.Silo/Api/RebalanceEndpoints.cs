@@ -1,5 +1,8 @@
+using System.Security.Claims;
 using Telemetry.Grains;
 using Telemetry.Rebalancing;
+using Telemetry.Silo.Auth;
+using Telemetry.Wire;
 
 namespace Telemetry.Silo.Api;
 
@@ -15,19 +18,19 @@ public static class RebalanceEndpoints
         group.MapGet("/decisions", GetDecisionsAsync).WithName("GetDecisions").WithSummary("Rebalancing decisions, newest first")
             .Produces<RebalanceDecision[]>().ProducesProblem(400);
         group.MapPost("/decisions/{id}/ack", AcknowledgeAsync).WithName("AcknowledgeDecision").WithSummary("The scheduler acted on a decision")
-            .Produces<RebalanceDecision>().ProducesProblem(404);
+            .Produces<RebalanceDecision>().ProducesProblem(404).RequireApiRole(ApiRole.Scheduler);
         group.MapGet("/alerts", GetAlertsAsync).WithName("GetRebalanceAlerts").WithSummary("Tripped breakers and dark data centers, newest first")
             .Produces<RebalanceAlert[]>();
         group.MapGet("/policy", GetPolicyAsync).WithName("GetRebalancePolicy").WithSummary("Thresholds, cooldowns, limits and tenants' data centers")
             .Produces<RebalancePolicy>();
         group.MapPut("/policy", PutPolicyAsync).WithName("PutRebalancePolicy").WithSummary("Replaces the policy (validated)")
-            .Produces<RebalancePolicy>().ProducesProblem(400);
+            .Produces<RebalancePolicy>().ProducesProblem(400).RequireApiRole(ApiRole.Operator);
         return api;
     }
 
     private static IRebalancerGrain Rebalancer(IGrainFactory grains) => grains.GetGrain<IRebalancerGrain>(IRebalancerGrain.Key);
 
-    private static async Task<IResult> GetDecisionsAsync(DateTimeOffset? since, int? limit, IGrainFactory grains)
+    private static async Task<IResult> GetDecisionsAsync(DateTimeOffset? since, int? limit, IGrainFactory grains, ClaimsPrincipal user, DataCenterAccess access, CancellationToken ct)
     {
         var take = limit ?? DefaultLimit;
         if (take is < 1 or > MaxLimit)
@@ -35,17 +38,52 @@ public static class RebalanceEndpoints
             return ApiProblems.BadRequest($"limit must be 1–{MaxLimit}; got {take}.");
         }
 
-        return TypedResults.Ok(await Rebalancer(grains).GetDecisionsAsync(since, take));
+        var visible = await access.ForAsync(user, ct);
+        var decisions = await Rebalancer(grains).GetDecisionsAsync(since, visible.IsAll ? take : MaxLimit);
+        return TypedResults.Ok(visible.IsAll ? decisions : [.. decisions.Where(d => IsVisible(d, visible)).Take(take)]);
     }
 
-    private static async Task<IResult> AcknowledgeAsync(string id, IGrainFactory grains) =>
-        await Rebalancer(grains).AcknowledgeAsync(id) is { } decision
-            ? TypedResults.Ok(decision)
-            : ApiProblems.NotFound($"No decision '{id}'; decisions are listed at /api/v1/rebalance/decisions.");
+    private static async Task<IResult> AcknowledgeAsync(string id, IGrainFactory grains, ClaimsPrincipal user, DataCenterAccess access, CancellationToken ct)
+    {
+        var visible = await access.ForAsync(user, ct);
+        if (!visible.IsAll)
+        {
+            // A tenant-scoped key acknowledges only what it may see; anything else answers as unknown.
+            var kept = await Rebalancer(grains).GetDecisionsAsync(null, MaxLimit);
+            if (!kept.Any(d => d.Id == id && IsVisible(d, visible)))
+            {
+                return DecisionNotFound(id);
+            }
+        }
 
-    private static async Task<IResult> GetAlertsAsync(IGrainFactory grains) => TypedResults.Ok(await Rebalancer(grains).GetAlertsAsync());
+        return await Rebalancer(grains).AcknowledgeAsync(id) is { } decision ? TypedResults.Ok(decision) : DecisionNotFound(id);
+    }
 
-    private static async Task<IResult> GetPolicyAsync(IGrainFactory grains) => TypedResults.Ok(await Rebalancer(grains).GetPolicyAsync());
+    private static async Task<IResult> GetAlertsAsync(IGrainFactory grains, ClaimsPrincipal user, DataCenterAccess access, CancellationToken ct)
+    {
+        var visible = await access.ForAsync(user, ct);
+        var alerts = await Rebalancer(grains).GetAlertsAsync();
+        return TypedResults.Ok(visible.IsAll ? alerts : [.. alerts.Where(a => visible.Contains(a.DataCenter))]);
+    }
+
+    private static async Task<IResult> GetPolicyAsync(IGrainFactory grains, ClaimsPrincipal user)
+    {
+        var policy = await Rebalancer(grains).GetPolicyAsync();
+
+        // Which tenant may run where is each tenant's own business: a tenant-scoped key reads its own entry only.
+        return ApiCaller.From(user) is { Tenant: { } tenant }
+            ? TypedResults.Ok(policy with { TenantDataCenters = policy.TenantDataCenters.Where(t => t.Key == tenant).ToDictionary(StringComparer.Ordinal) })
+            : TypedResults.Ok(policy);
+    }
+
+    // A decision concerns the data centers it moves work between, or the drained node's.
+    private static bool IsVisible(RebalanceDecision decision, VisibleDataCenters visible) =>
+        (decision.From is { } from && visible.Contains(from))
+        || (decision.To is { } to && visible.Contains(to))
+        || (decision.Node is { } node && visible.Contains(NodeIds.DataCenterOf(node)));
+
+    private static IResult DecisionNotFound(string id) =>
+        ApiProblems.NotFound($"No decision '{id}'; decisions are listed at /api/v1/rebalance/decisions.");
 
     private static async Task<IResult> PutPolicyAsync(RebalancePolicy? policy, IGrainFactory grains)
     {

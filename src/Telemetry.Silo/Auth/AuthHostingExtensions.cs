@@ -21,8 +21,8 @@ public static partial class AuthHostingExtensions
         builder.Services.AddSingleton<IAuthorizationHandler, ApiAccessHandler>();
         builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, ApiAccessResultHandler>();
 
-        // The policy-backed answer replaces this fail-closed default where the rebalancing policy is wired in.
-        builder.Services.TryAddSingleton<ITenantDataCenters, NoTenantDataCenters>();
+        // TryAdd: tests put a fixed tenant map in its place.
+        builder.Services.TryAddSingleton<ITenantDataCenters, PolicyTenantDataCenters>();
         builder.Services.AddSingleton<DataCenterAccess>();
         return builder;
     }

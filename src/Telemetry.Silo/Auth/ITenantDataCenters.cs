@@ -2,7 +2,7 @@ namespace Telemetry.Silo.Auth;
 
 /// <summary>
 /// Which data centers a tenant may use (the rebalancing policy says). A tenant-scoped API key sees and places
-/// only in these; the registered default knows no tenant, so such a key sees nothing until a policy is wired in.
+/// only in these; the registered <see cref="PolicyTenantDataCenters"/> reads them from the rebalancing policy.
 /// </summary>
 public interface ITenantDataCenters
 {

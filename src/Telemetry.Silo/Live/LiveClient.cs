@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Telemetry.Silo.Auth;
 
 namespace Telemetry.Silo.Live;
 
@@ -8,12 +9,18 @@ public sealed class LiveClient
     private readonly Channel<ServerSentEvent> _pending;
     private volatile bool _closed;
 
-    public LiveClient(int capacity) =>
+    public LiveClient(int capacity, VisibleDataCenters? visible = null)
+    {
+        Visible = visible ?? VisibleDataCenters.All;
         _pending = Channel.CreateBounded<ServerSentEvent>(new BoundedChannelOptions(capacity)
         {
             FullMode = BoundedChannelFullMode.Wait,
             SingleReader = true,
         });
+    }
+
+    /// <summary>The data centers this client's API key may see; it is sent nothing about the others.</summary>
+    public VisibleDataCenters Visible { get; }
 
     /// <summary>What the client's response loop reads; completed when the client was dropped for falling behind.</summary>
     public ChannelReader<ServerSentEvent> Pending => _pending.Reader;
@@ -24,6 +31,12 @@ public sealed class LiveClient
     /// <summary>Queues <paramref name="e"/>; a client whose queue is full is dropped rather than buffered without bound.</summary>
     public bool Offer(ServerSentEvent e)
     {
+        ArgumentNullException.ThrowIfNull(e);
+        if (!Sees(e))
+        {
+            return true;
+        }
+
         // A client closed while an event was being fanned out has left; it did not fall behind.
         if (_pending.Writer.TryWrite(e) || _closed)
         {
@@ -33,6 +46,13 @@ public sealed class LiveClient
         Dropped = true;
         _pending.Writer.TryComplete();
         return false;
+    }
+
+    /// <summary>True when the client may see <paramref name="e"/>: it sees everything, or one of the data centers the event concerns.</summary>
+    public bool Sees(ServerSentEvent e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        return Visible.IsAll || (e.DataCenters is { } concerned && concerned.Any(Visible.Contains));
     }
 
     public void Close()

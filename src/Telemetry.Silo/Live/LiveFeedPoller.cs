@@ -1,5 +1,3 @@
-using System.Text.Json;
-using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using Telemetry.Grains;
 using Telemetry.Live;
@@ -17,7 +15,6 @@ public sealed partial class LiveFeedPoller(
     LiveHub hub,
     IGrainFactory grains,
     IOptions<LiveOptions> options,
-    IOptions<JsonOptions> json,
     IHostApplicationLifetime lifetime,
     TimeProvider time,
     ILogger<LiveFeedPoller> logger) : BackgroundService
@@ -83,7 +80,7 @@ public sealed partial class LiveFeedPoller(
 
         foreach (var e in page.Events)
         {
-            hub.Publish(new ServerSentEvent(e.Sequence, e.Kind, e.Json));
+            hub.Publish(new ServerSentEvent(e.Sequence, e.Kind, e.Json, e.DataCenters));
         }
 
         var next = page.Events.Length > 0 ? page.Events[^1].Sequence : page.Gap ? page.Newest : cursor.Value;
@@ -92,9 +89,7 @@ public sealed partial class LiveFeedPoller(
 
     private async Task PublishSummaryAsync()
     {
-        var fleet = FleetView.From(await StateEndpoints.AllDataCentersAsync(grains, VisibleDataCenters.All));
-        var payload = JsonSerializer.Serialize(new LiveSummary(time.GetUtcNow(), fleet), json.Value.SerializerOptions);
-        hub.Publish(new ServerSentEvent(null, LiveEventKinds.Summary, payload));
+        hub.PublishSummary(time.GetUtcNow(), await StateEndpoints.AllDataCentersAsync(grains, VisibleDataCenters.All));
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Polling the live feed failed; trying again")]

@@ -13,7 +13,10 @@ public static class LiveHostingExtensions
         builder.Services.AddSingleton<IValidateOptions<LiveOptions>, LiveOptionsValidator>();
         builder.Services.AddSingleton<LiveFeedWriter>();
         builder.Services.AddSingleton<IHealthChangeListener, LiveHealthListener>();
-        builder.Services.AddSingleton<LiveHub>();
+        builder.Services.AddSingleton<IDecisionListener, LiveDecisionListener>();
+        // Summaries are serialized as the API's answers are (camelCase, enums as names).
+        builder.Services.AddSingleton(sp => new LiveHub(
+            sp.GetRequiredService<IOptions<LiveOptions>>(), sp.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions));
         builder.Services.AddHostedService<LiveFeedForwarder>();
         builder.Services.AddHostedService<LiveFeedPoller>();
         return builder;

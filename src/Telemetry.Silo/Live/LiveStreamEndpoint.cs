@@ -4,6 +4,7 @@ using Telemetry.Grains;
 using Telemetry.Grains.Live;
 using Telemetry.Live;
 using Telemetry.Silo.Api;
+using Telemetry.Silo.Auth;
 
 namespace Telemetry.Silo.Live;
 
@@ -17,7 +18,7 @@ public static class LiveStreamEndpoint
     private static readonly TimeSpan ReconnectAfter = TimeSpan.FromSeconds(2);
 
     public static async Task<IResult> StreamAsync(
-        HttpContext context, int? recent, LiveHub hub, IGrainFactory grains, IOptions<LiveOptions> options, TimeProvider time, IHostApplicationLifetime lifetime)
+        HttpContext context, int? recent, LiveHub hub, IGrainFactory grains, DataCenterAccess access, IOptions<LiveOptions> options, TimeProvider time, IHostApplicationLifetime lifetime)
     {
         ArgumentNullException.ThrowIfNull(context);
         if (recent is < 0 or > MaxRecent)
@@ -34,7 +35,8 @@ public static class LiveStreamEndpoint
         context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
 
         // Connected before the backlog is read, so nothing published meanwhile is missed; repeats are skipped by sequence.
-        var client = hub.Connect();
+        // A tenant-scoped key is sent events of its tenant's data centers only, summaries included.
+        var client = hub.Connect(await access.ForAsync(context.User, context.RequestAborted));
         // Ended when the silo stops, too: an open stream would otherwise hold up shutdown, and the client resumes on another silo.
         using var ending = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
         var aborted = ending.Token;
@@ -49,11 +51,16 @@ public static class LiveStreamEndpoint
             var written = lastEventId is { } seen && backlog is { Gap: false } ? seen : 0L;
             foreach (var e in backlog?.Events ?? [])
             {
-                await response.WriteAsync(SseText.Format(new ServerSentEvent(e.Sequence, e.Kind, e.Json)), aborted);
+                var sse = new ServerSentEvent(e.Sequence, e.Kind, e.Json, e.DataCenters);
+                if (client.Sees(sse))
+                {
+                    await response.WriteAsync(SseText.Format(sse), aborted);
+                }
+
                 written = e.Sequence;
             }
 
-            if (hub.LatestSummary is { } summary)
+            if (hub.SummaryFor(client.Visible) is { } summary)
             {
                 await response.WriteAsync(SseText.Format(summary), aborted);
             }

@@ -91,10 +91,10 @@ public sealed class TenantScopeTests(KeyedSiloFixture fixture) : IClassFixture<K
     }
 
     [Fact]
-    public async Task DefaultTenantPolicy_TenantKey_SeesNoDataCenter()
+    public async Task UnlistedTenant_TenantKey_SeesNoDataCenter()
     {
-        var access = new DataCenterAccess(new NoTenantDataCenters());
-        var tenantUser = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ApiClaims.KeyName, "k"), new Claim(ApiClaims.Role, "Admin"), new Claim(ApiClaims.Tenant, "acme")], "test"));
+        var access = new DataCenterAccess(new FakeTenantDataCenters("acme1"));
+        var tenantUser = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ApiClaims.KeyName, "k"), new Claim(ApiClaims.Role, "Admin"), new Claim(ApiClaims.Tenant, "globex")], "test"));
         var fleetUser = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ApiClaims.KeyName, "k"), new Claim(ApiClaims.Role, "Viewer")], "test"));
 
         var tenant = await access.ForAsync(tenantUser, CancellationToken.None);

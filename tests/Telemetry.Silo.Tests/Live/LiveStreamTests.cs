@@ -28,7 +28,7 @@ public sealed class LiveStreamTests(SiloFixture silo)
         await using var stream = await StreamReader.OpenAsync(silo.Http);
         var decision = Decision("dc1 runs hot");
 
-        Writer.PostDecision(decision);
+        Writer.PostDecision(decision, ["dc1"]);
 
         var e = await stream.NextAsync(e => IsDecision(e, decision), what: "the synthetic decision");
         Assert.NotNull(e.Id);
@@ -69,12 +69,12 @@ public sealed class LiveStreamTests(SiloFixture silo)
         long firstId;
         await using (var stream = await StreamReader.OpenAsync(silo.Http))
         {
-            Writer.PostDecision(first);
+            Writer.PostDecision(first, ["dc1"]);
             firstId = (await stream.NextAsync(e => IsDecision(e, first), what: "the first decision")).Id!.Value;
         }
 
         // Posted while no client of this test is connected: only the feed can hand it over.
-        Writer.PostDecision(second);
+        Writer.PostDecision(second, ["dc1"]);
         var feed = silo.Services.GetRequiredService<IGrainFactory>().GetGrain<Telemetry.Grains.ILiveFeedGrain>(Telemetry.Grains.ILiveFeedGrain.Key);
         await Eventually.GetAsync(() => feed.ReadAsync(firstId, 1000), p => p.Events.Any(e => e.Json.Contains(second.Id, StringComparison.Ordinal)), what: "the second decision in the feed");
 
@@ -96,7 +96,7 @@ public sealed class LiveStreamTests(SiloFixture silo)
         var decision = Decision("recent");
         await using (var stream = await StreamReader.OpenAsync(silo.Http))
         {
-            Writer.PostDecision(decision);
+            Writer.PostDecision(decision, ["dc1"]);
             await stream.NextAsync(e => IsDecision(e, decision), what: "the decision, live");
         }
 
@@ -139,7 +139,7 @@ public sealed class LiveStreamTests(SiloFixture silo)
         var stopping = await RunningSilo.StartAsync();
         await using var stream = await StreamReader.OpenAsync(stopping.Http);
         var decision = Decision("before the stop");
-        stopping.Services.GetRequiredService<LiveFeedWriter>().PostDecision(decision);
+        stopping.Services.GetRequiredService<LiveFeedWriter>().PostDecision(decision, ["dc1"]);
         await stream.NextAsync(e => IsDecision(e, decision), what: "a decision while running");
 
         // Shutdown waits up to 30 s for open requests; the stream must end well within the reader's deadline instead.
@@ -158,7 +158,7 @@ public sealed class LiveStreamTests(SiloFixture silo)
         var decision = Decision("after the quiet");
 
         await Task.Delay(TimeSpan.FromSeconds(1));
-        quiet.Services.GetRequiredService<LiveFeedWriter>().PostDecision(decision);
+        quiet.Services.GetRequiredService<LiveFeedWriter>().PostDecision(decision, ["dc1"]);
         await stream.NextAsync(e => IsDecision(e, decision), what: "the decision after the quiet spell");
 
         Assert.Contains("heartbeat", stream.Comments);

@@ -18,9 +18,14 @@ internal sealed class StreamReader : IAsyncDisposable
     /// <summary>Comment lines seen so far (without the colon).</summary>
     public List<string> Comments { get; } = [];
 
-    public static async Task<StreamReader> OpenAsync(HttpClient http, string path = "/api/v1/stream", string? lastEventId = null)
+    public static async Task<StreamReader> OpenAsync(HttpClient http, string path = "/api/v1/stream", string? lastEventId = null, string? apiKey = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (apiKey is not null)
+        {
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", apiKey);
+        }
+
         if (lastEventId is not null)
         {
             request.Headers.Add("Last-Event-ID", lastEventId);
