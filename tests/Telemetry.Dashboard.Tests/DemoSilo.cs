@@ -9,7 +9,9 @@ internal static class DemoSilo
     public const int DataCenters = 2;
     public const int NodesPerDataCenter = 12;
 
-    public static Task<RunningSilo> StartAsync() => RunningSilo.StartAsync(
+    public static Task<RunningSilo> StartAsync(params string[] extra) => RunningSilo.StartAsync(
+    [
+        .. extra,
         TelemetrySilo.DemoSwitch,
         $"--Demo:DataCenters={DataCenters}",
         $"--Demo:NodesPerDataCenter={NodesPerDataCenter}",
@@ -18,5 +20,6 @@ internal static class DemoSilo
         "--Demo:XidRatePerGpuHour=0",
         "--Live:SummaryInterval=00:00:01",
         // A test's faulty node reports once; it must stay unhealthy, not go offline, while the page is checked.
-        "--Telemetry:Nodes:MinOfflineAfter=00:01:00");
+        "--Telemetry:Nodes:MinOfflineAfter=00:01:00",
+    ]);
 }
