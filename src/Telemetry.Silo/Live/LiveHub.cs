@@ -11,7 +11,8 @@ namespace Telemetry.Silo.Live;
 public sealed class LiveHub(IOptions<LiveOptions> options, JsonSerializerOptions? json = null)
 {
     private readonly JsonSerializerOptions _json = json ?? JsonSerializerOptions.Web;
-    private (DateTimeOffset At, DataCenterSummary[] DataCenters)? _latestSummary;
+    // One reference, so a request thread never reads the time of one summary with the data centers of another.
+    private LiveSummarySource? _latestSummary;
 
     private readonly Lock _gate = new();
     private LiveClient[] _clients = [];
@@ -54,7 +55,7 @@ public sealed class LiveHub(IOptions<LiveOptions> options, JsonSerializerOptions
     public void PublishSummary(DateTimeOffset at, DataCenterSummary[] dataCenters)
     {
         ArgumentNullException.ThrowIfNull(dataCenters);
-        _latestSummary = (at, dataCenters);
+        Volatile.Write(ref _latestSummary, new LiveSummarySource(at, dataCenters));
         var whole = SummaryEvent(at, dataCenters, concerned: null);
         LatestSummary = whole;
         foreach (var client in Volatile.Read(ref _clients))
@@ -72,7 +73,7 @@ public sealed class LiveHub(IOptions<LiveOptions> options, JsonSerializerOptions
     public ServerSentEvent? SummaryFor(VisibleDataCenters visible)
     {
         ArgumentNullException.ThrowIfNull(visible);
-        if (visible.IsAll || _latestSummary is not { } latest)
+        if (visible.IsAll || Volatile.Read(ref _latestSummary) is not { } latest)
         {
             return visible.IsAll ? LatestSummary : null;
         }
