@@ -10,6 +10,7 @@ namespace Telemetry.Silo.Tests.Fuzz;
 /// 100,000 hostile bodies over HTTP to a real silo, with valid reports interleaved: never a 5xx, the process stays
 /// up with bounded memory, and every valid report is applied exactly once.
 /// </summary>
+[Collection(MeasuredCollection.Name)]
 public sealed class FuzzTests
 {
     private const int Seed = 20_261_128;
@@ -29,6 +30,7 @@ public sealed class FuzzTests
         var valid = new int[Senders];
         var baseline = GC.GetTotalMemory(forceFullCollection: true);
         long peak = 0;
+        long peakAfterCollection = 0;
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = Senders };
         using var http = new HttpClient(handler) { BaseAddress = silo.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
         var start = Reports.NowMs() - 3_600_000;
@@ -60,15 +62,22 @@ public sealed class FuzzTests
 
                 if (index % 1000 == 0)
                 {
+                    // The first counts garbage not yet collected (this process also builds the hostile bodies, some
+                    // of them megabytes); the second is the heap as the latest collection left it.
                     peak = Math.Max(peak, GC.GetTotalMemory(false));
+                    peakAfterCollection = Math.Max(peakAfterCollection, GC.GetGCMemoryInfo().HeapSizeBytes);
                 }
             }
         });
 
-        Console.WriteLine($"fuzz: answers {string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}×{s.Value}"))}; managed heap {baseline / 1048576.0:F0} MiB at start, peak {peak / 1048576.0:F0} MiB");
+        var retained = GC.GetTotalMemory(forceFullCollection: true);
+        Console.WriteLine($"fuzz: answers {string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}×{s.Value}"))}; managed heap {baseline / 1048576.0:F0} MiB at start, peak {peak / 1048576.0:F0} MiB with garbage, {peakAfterCollection / 1048576.0:F0} MiB after a collection, {retained / 1048576.0:F0} MiB live at the end");
         Assert.Empty(serverErrors);
         Assert.Equal(Bodies, statuses.Values.Sum() + valid.Sum());
-        Assert.InRange(peak - baseline, long.MinValue, 512L * 1024 * 1024);
+
+        // Bounded: nothing the hostile bodies did stays behind once collected. The peaks are printed, not judged: the
+        // heap is the whole test process's, where earlier tests' silos are still running.
+        Assert.InRange(retained - baseline, long.MinValue, 256L * 1024 * 1024);
         for (var sender = 0; sender < Senders; sender++)
         {
             var gpu = await http.GetFromJsonAsync<JsonElement>($"/api/v1/gpus/{Reports.GpuUuid($"fuzzok/sender-{sender}", 1)}");

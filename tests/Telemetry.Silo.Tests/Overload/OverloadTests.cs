@@ -10,6 +10,7 @@ namespace Telemetry.Silo.Tests.Overload;
 /// Far more ingest offered than a silo takes at once (64 senders against room for 2): the rest is refused with 429
 /// and Retry-After rather than queued, memory stays flat, and every body retried after its 429 is applied once.
 /// </summary>
+[Collection(MeasuredCollection.Name)]
 public sealed class OverloadTests
 {
     private const int Limit = 2;
