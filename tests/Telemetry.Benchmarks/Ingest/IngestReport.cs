@@ -41,11 +41,7 @@ internal static class IngestReport
         }
 
         Console.WriteLine();
-        Console.WriteLine("Markdown:");
-        Console.WriteLine();
-        Console.WriteLine($"`{settings.CommandLine}`");
-        Console.WriteLine();
-        Console.Write(table.ToMarkdown());
+        table.WriteMarkdown(settings.CommandLine);
         foreach (var peer in results.Skip(1))
         {
             Console.WriteLine($"| silo ÷ {peer.Name}: samples per CPU-second, samples/s | {Ratio(silo.Load.SamplesPerCpuSecond, peer.Load.SamplesPerCpuSecond)}, {Ratio(silo.Load.SamplesPerSecond, peer.Load.SamplesPerSecond)} |{string.Concat(Enumerable.Repeat(" |", results.Count - 1))}");

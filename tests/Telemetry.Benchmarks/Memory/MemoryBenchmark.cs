@@ -60,11 +60,7 @@ internal static class MemoryBenchmark
             Console.WriteLine(settled ? "RSS and GC heap settled." : $"RSS and GC heap still moving after {settings.SettleTimeout.TotalSeconds:F0} s; figures are the last reading.");
             Console.WriteLine();
             Console.WriteLine(table.ToText());
-            Console.WriteLine("Markdown:");
-            Console.WriteLine();
-            Console.WriteLine($"`{settings.CommandLine}`");
-            Console.WriteLine();
-            Console.Write(table.ToMarkdown());
+            table.WriteMarkdown(settings.CommandLine);
             return errors == 0 ? 0 : 1;
         }
     }

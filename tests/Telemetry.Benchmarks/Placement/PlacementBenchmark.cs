@@ -59,11 +59,7 @@ internal static class PlacementBenchmark
                 .Row("latency max, ms", [$"{(latencies.Count == 0 ? 0 : latencies[^1]):F2}"]);
             Console.WriteLine();
             Console.WriteLine(table.ToText());
-            Console.WriteLine("Markdown:");
-            Console.WriteLine();
-            Console.WriteLine($"`{settings.CommandLine}`");
-            Console.WriteLine();
-            Console.Write(table.ToMarkdown());
+            table.WriteMarkdown(settings.CommandLine);
             return errors == 0 ? 0 : 1;
         }
         finally

@@ -47,5 +47,15 @@ internal sealed class ResultTable(string corner, IReadOnlyList<string> columns)
         return text.ToString();
     }
 
+    /// <summary>Writes the Markdown block docs/performance.md takes: the command that reproduces the run, then the table.</summary>
+    public void WriteMarkdown(string commandLine)
+    {
+        Console.WriteLine("Markdown:");
+        Console.WriteLine();
+        Console.WriteLine($"`{commandLine}`");
+        Console.WriteLine();
+        Console.Write(ToMarkdown());
+    }
+
     private List<string[]> AllRows() => [[corner, .. columns], .. _rows];
 }
