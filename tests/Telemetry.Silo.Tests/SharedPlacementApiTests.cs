@@ -24,6 +24,10 @@ public sealed class SharedPlacementApiTests(PlacementSiloFixture silo) : IClassF
         var second = await PlaceAsync(new { gpus = 1, gpuMilli = 500, dataCenters = new[] { dc }, reserveSeconds = 300 });
         Assert.Equal(shared, GpuOf(second));
         Assert.Equal(800, (await GpuAsync(shared)).GetProperty("usedMilli").GetInt32());
+        var heat = (await silo.Http.GetFromJsonAsync<JsonElement>($"/api/v1/datacenters/{dc}/gpus")).GetProperty("nodes")[0];
+        var sharedAt = heat.GetProperty("gpus").EnumerateArray().Select(g => g.GetString()).ToList().IndexOf(shared);
+        Assert.Equal(800, heat.GetProperty("shared")[sharedAt].GetInt32());
+        Assert.Equal(JsonValueKind.Null, heat.GetProperty("shared")[1 - sharedAt].ValueKind);
 
         // The other GPU stays whole: a whole-GPU job gets it, never the shared one, and two whole GPUs do not fit.
         var whole = await PlaceAsync(new { gpus = 1, dataCenters = new[] { dc } });
@@ -112,6 +116,16 @@ public sealed class SharedPlacementApiTests(PlacementSiloFixture silo) : IClassF
 
         var mixed = await PlaceAsync(new { gpus = 24, dataCenters = new[] { dc }, allowMixedModels = true });
         Assert.Equal(3, NodesOf(mixed).Length);
+    }
+
+    [Fact]
+    public async Task OpenApi_ListsReservationReadAndExtend()
+    {
+        var openApi = await silo.Http.GetStringAsync("/openapi/v1.json");
+
+        Assert.Contains("/api/v1/reservations/{id}/extend", openApi, StringComparison.Ordinal);
+        Assert.Contains("\"gpuMilli\"", openApi, StringComparison.Ordinal);
+        Assert.Contains("\"allowMixedModels\"", openApi, StringComparison.Ordinal);
     }
 
     private static string NewDataCenter() => $"sh{Interlocked.Increment(ref _dataCenters)}{Guid.NewGuid():N}"[..20];
