@@ -25,7 +25,7 @@ public static class ApiHostingExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapOpenApi();
-        app.MapGroup("/api/v1").MapStateEndpoints().MapPlacementEndpoints().MapRebalanceEndpoints();
+        app.MapGroup("/api/v1").MapStateEndpoints().MapPlacementEndpoints().MapRebalanceEndpoints().MapOperatorEndpoints();
         app.MapGet("/healthz", () => TypedResults.Text("ok")).WithName("Healthz").WithSummary("The process is alive");
         app.MapGet("/readyz", (ReadinessGate gate) => gate.IsReady
                 ? (IResult)TypedResults.Text("ready")
