@@ -31,6 +31,10 @@ internal sealed class NodeSimulator
         NodeId = nodeId;
         Model = model;
         BootId = bootId;
+
+        // The simulated host's boot id is hardware-like: the same across simulator restarts with the same seed (no reboot).
+        var host = new FastRandom(GpuUuids.NodeSeed(identitySeed, nodeId) ^ 0xB007UL);
+        HostBootId = $"{host.NextUInt64():x16}{host.NextUInt64():x16}";
         _settings = settings;
         _faults = new FaultModel(settings);
         _timestamps = new long[settings.SamplesPerReport];
@@ -51,6 +55,9 @@ internal sealed class NodeSimulator
     public string NodeId { get; }
 
     public string BootId { get; }
+
+    /// <summary>The simulated host's boot id, sent in every report.</summary>
+    public string HostBootId { get; }
 
     public GpuModelSpec Model { get; }
 
@@ -139,7 +146,7 @@ internal sealed class NodeSimulator
 
         _lastSampleMs = nowMs;
         UpdateGauges(samples);
-        return new NodeReport { NodeId = NodeId, Seq = ++Seq, BootId = BootId, Gpus = blocks, Gauges = _gauges };
+        return new NodeReport { NodeId = NodeId, Seq = ++Seq, BootId = BootId, Gpus = blocks, Gauges = _gauges, HostBootId = HostBootId };
     }
 
     // Cooling fails: over the slowdown temperature, with the thermal clock-event reasons set.

@@ -9,6 +9,10 @@ public static class ApiHostingExtensions
     public static WebApplicationBuilder AddStateApi(this WebApplicationBuilder builder)
     {
         builder.Services.AddProblemDetails();
+
+        // Binding failures throw, so the handler can say which field was wrong instead of an empty 400.
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        builder.Services.AddExceptionHandler<BadRequestProblemHandler>();
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(options =>
         {
