@@ -86,7 +86,7 @@ internal sealed class NodeSimulator
         var samples = _settings.SamplesPerReport;
         var stepMs = _settings.StepMs;
         var windowStart = nowMs - (long)_settings.IntervalMs;
-        var load = DailyLoadCurve.At(nowMs);
+        var load = _settings.Load ?? DailyLoadCurve.At(nowMs);
         var first = _lastSampleMs == long.MinValue;
         if (first)
         {
@@ -97,7 +97,9 @@ internal sealed class NodeSimulator
         var condition = ConditionAt(nowMs);
         if (condition.BusyShare is { } share)
         {
-            JobPlanner.Occupy(_gpus, (int)Math.Round(share * _gpus.Length), windowStart, ref _random);
+            var busy = (int)Math.Round(share * _gpus.Length);
+            JobPlanner.Release(_gpus, busy, windowStart, load, ref _random);
+            JobPlanner.Occupy(_gpus, busy, windowStart, ref _random);
         }
 
         for (var i = 0; i < samples; i++)

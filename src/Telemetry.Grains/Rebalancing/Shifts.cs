@@ -6,8 +6,8 @@ namespace Telemetry.Grains.Rebalancing;
 /// Classifies each data center against the rest of the fleet and sets its admission weight (<c>shift</c>).
 /// Pressure is relative: a data center is <em>hot</em> when its free share is at the enter threshold while another
 /// data center has at least the hysteresis band (exit − enter) more free, and stays hot while its free share is below
-/// the exit threshold and another still has more than half a band more; <em>degraded</em> likewise with the degraded
-/// shares against a healthier data center. When every data center is equally busy (or equally
+/// the exit threshold and another still has more free; <em>degraded</em> likewise with the degraded shares against a
+/// healthier data center. When every data center is equally busy (or equally
 /// degraded) none is pressured, so nothing shifts and turned-down weights come back. <em>Dark</em> is absolute:
 /// fewer than <see cref="RebalancePolicy.DarkReportingShare"/> of its nodes report.
 /// </summary>
@@ -86,15 +86,15 @@ public static class Shifts
         var room = peers.Length == 0 ? 0 : peers.Max(o => o.FreeShare);
         var healthiest = peers.Length == 0 ? 1 : peers.Min(o => o.BadShare);
 
-        // Hysteresis on both sides: a state is entered at one threshold and left at the other, and the gap to the best
-        // peer must be a whole hysteresis band to enter and more than half of one to stay.
+        // Hysteresis on both sides: a state is entered at one threshold and left at the other, and entered only when a
+        // peer is better by a whole hysteresis band; it is left as soon as no peer is better at all (equally busy).
         var hotBand = policy.HotExitFreeShare - policy.HotEnterFreeShare;
         var degradedBand = policy.DegradedEnterShare - policy.DegradedExitShare;
         state.Hot = !dark && (state.Hot
-            ? p.FreeShare < policy.HotExitFreeShare && room - p.FreeShare > hotBand / 2
+            ? p.FreeShare < policy.HotExitFreeShare && room > p.FreeShare
             : p.FreeShare <= policy.HotEnterFreeShare && room - p.FreeShare >= hotBand);
         state.Degraded = !dark && (state.Degraded
-            ? p.BadShare > policy.DegradedExitShare && p.BadShare - healthiest > degradedBand / 2
+            ? p.BadShare > policy.DegradedExitShare && healthiest < p.BadShare
             : p.BadShare >= policy.DegradedEnterShare && p.BadShare - healthiest >= degradedBand);
         if (dark == wasDark)
         {

@@ -20,6 +20,9 @@ public sealed class Scenario(ScenarioKind kind, string target, long startMs, dou
     /// <summary>Swings of the oscillating load before the data center is back to its steady load.</summary>
     public const int Swings = 3;
 
+    /// <summary>Share of GPUs busy once the oscillating load has settled: below the steady fleet's, as after a peak of work.</summary>
+    public const double SettledBusyShare = 0.7;
+
     /// <summary>Share of the target data center's nodes an XID storm strikes.</summary>
     public const double StormShare = 0.6;
 
@@ -50,7 +53,7 @@ public sealed class Scenario(ScenarioKind kind, string target, long startMs, dou
             ScenarioKind.Hotspot => new NodeCondition(0.99, false, false, false),
             ScenarioKind.Thermal => new NodeCondition(null, true, false, false),
             ScenarioKind.XidStorm => new NodeCondition(null, false, IsStruck(nodeIndex, nodesInDataCenter, since, Scaled(StormSpread)), false),
-            ScenarioKind.Oscillating when tMs >= OscillationEndMs => NodeCondition.Normal,
+            ScenarioKind.Oscillating when tMs >= OscillationEndMs => new NodeCondition(SettledBusyShare, false, false, false),
             ScenarioKind.Oscillating => new NodeCondition(since % swing < swing / 2 ? 0.97 : 0.92, false, false, false),
             ScenarioKind.DcOutage => new NodeCondition(null, false, false, true),
             _ => NodeCondition.Normal,
