@@ -30,6 +30,7 @@ public static class Shifts
         foreach (var p in all)
         {
             var state = memory.Of(p.Id);
+            var wasDark = state.Dark;
             var peers = all.Where(o => o.Id != p.Id && !darkNow.Contains(o.Id) && !pressuredBefore.Contains(o.Id)).ToArray();
             if (Classify(p, state, peers, policy, darkNow.Contains(p.Id), now) is { } alert)
             {
@@ -37,7 +38,8 @@ public static class Shifts
             }
 
             var weight = state.Dark ? 0 : IsPressured(state) ? policy.ReducedAdmissionWeight : 1;
-            if (weight == state.Weight || (!state.Dark && now < state.ShiftCooldownUntil))
+            // Going dark and coming back are acted on at once; the cooldown is against load swinging to and fro.
+            if (weight == state.Weight || (!state.Dark && !wasDark && now < state.ShiftCooldownUntil))
             {
                 continue;
             }
