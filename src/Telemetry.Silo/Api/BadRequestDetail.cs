@@ -23,8 +23,8 @@ public static partial class BadRequestDetail
         if (ConvertedTo().Match(json.Message) is { Success: true } match)
         {
             var expected = Expected(match.Groups[1].Value);
-            return field is null
-                ? $"The body must be a JSON object{where}."
+            return field is null ? $"The body must be a JSON object{where}."
+                : expected is null ? $"Field '{field}' has a value of the wrong type{where}."
                 : $"Field '{field}' must be {expected}; the value given is of another type or out of range{where}.";
         }
 
@@ -37,7 +37,8 @@ public static partial class BadRequestDetail
             : $"The body is not valid JSON at field '{field}'{where}: {reason}";
     }
 
-    private static string Expected(string type)
+    // Null for a type of the request itself: the serializer names the record, not the field's type, when a constructor parameter fails.
+    private static string? Expected(string type)
     {
         var name = type.Split('.')[^1].TrimEnd(']', '[');
         return name switch
@@ -51,7 +52,7 @@ public static partial class BadRequestDetail
             "TimeSpan" => "a duration, e.g. 00:10:00",
             _ when type.Contains("[]", StringComparison.Ordinal) || type.Contains("List", StringComparison.Ordinal) => "an array",
             _ when type.Contains("Dictionary", StringComparison.Ordinal) => "an object",
-            _ => $"a {name}",
+            _ => null,
         };
     }
 

@@ -72,6 +72,6 @@ public static class OperatorEndpoints
         return decision is null ? ApiProblems.NotFound($"Node '{nodeId}' has not reported to this cluster.") : TypedResults.Ok(decision);
     }
 
-    // With access control off every caller is anonymous; the log still says so rather than leaving "who" empty.
+    // The API key's name; with access control off the caller is the open key's, and a caller without one still gets a name.
     private static string By(ClaimsPrincipal user) => ApiCaller.From(user) is { KeyName: { Length: > 0 } name } ? name : "anonymous";
 }
