@@ -92,12 +92,18 @@ public static class Shifts
         // peer is better by a whole hysteresis band; it is left as soon as no peer is better at all (equally busy).
         var hotBand = policy.HotExitFreeShare - policy.HotEnterFreeShare;
         var degradedBand = policy.DegradedEnterShare - policy.DegradedExitShare;
+        // Entering also needs the condition at two intervals in a row: one reading (a data center whose nodes are still
+        // registering after a restart, a burst of jobs) never shifts work on its own.
+        var hotNow = !dark && p.FreeShare <= policy.HotEnterFreeShare && room - p.FreeShare >= hotBand;
+        var degradedNow = !dark && p.BadShare >= policy.DegradedEnterShare && p.BadShare - healthiest >= degradedBand;
         state.Hot = !dark && (state.Hot
             ? p.FreeShare < policy.HotExitFreeShare && room > p.FreeShare
-            : p.FreeShare <= policy.HotEnterFreeShare && room - p.FreeShare >= hotBand);
+            : hotNow && state.HotSeen);
         state.Degraded = !dark && (state.Degraded
             ? p.BadShare > policy.DegradedExitShare && healthiest < p.BadShare
-            : p.BadShare >= policy.DegradedEnterShare && p.BadShare - healthiest >= degradedBand);
+            : degradedNow && state.DegradedSeen);
+        state.HotSeen = hotNow;
+        state.DegradedSeen = degradedNow;
         if (dark == wasDark)
         {
             return null;

@@ -24,7 +24,7 @@ public sealed class RelativePressureTests
     [Fact]
     public void Evaluate_FullWhileAnotherHasRoom_ShiftsForHotAndNamesEveryDataCentersNumbers()
     {
-        var step = Run(TestSignals.Of("dc1", free: 8), TestSignals.Of("dc2", free: 160), TestSignals.Of("dc3", free: 120));
+        var step = Settled(TestSignals.Of("dc1", free: 8), TestSignals.Of("dc2", free: 160), TestSignals.Of("dc3", free: 120));
 
         var shift = Assert.Single(step.Decisions, d => d.Kind == DecisionKind.Shift);
         Assert.StartsWith("dc1 is hot", shift.Reason);
@@ -37,7 +37,7 @@ public sealed class RelativePressureTests
     [Fact]
     public void Evaluate_OthersFillUpToo_RestoresTheTurnedDownWeightAndTurnsNoOtherDown()
     {
-        Run(TestSignals.Of("dc1", free: 8), TestSignals.Of("dc2", free: 160), TestSignals.Of("dc3", free: 120));
+        Settled(TestSignals.Of("dc1", free: 8), TestSignals.Of("dc2", free: 160), TestSignals.Of("dc3", free: 120));
         var decisions = new List<RebalanceDecision>();
         for (var i = 0; i < 30; i++)
         {
@@ -76,7 +76,7 @@ public sealed class RelativePressureTests
     [Fact]
     public void Evaluate_DegradedAndFull_ReasonSaysDegraded()
     {
-        var step = Run(TestSignals.Of("dc1", free: 0, degraded: 800), TestSignals.Of("dc2", free: 160));
+        var step = Settled(TestSignals.Of("dc1", free: 0, degraded: 800), TestSignals.Of("dc2", free: 160));
 
         var shift = Assert.Single(step.Decisions, d => d.Kind == DecisionKind.Shift);
         Assert.StartsWith("dc1 is degraded", shift.Reason);
@@ -130,6 +130,25 @@ public sealed class RelativePressureTests
 
         Assert.Empty(respected.Decisions);
         Assert.Single(again.Decisions, d => d.Kind == DecisionKind.Drain);
+    }
+
+    [Fact]
+    public void Evaluate_FullAtOneIntervalOnly_ShiftsNothing()
+    {
+        var once = Run(TestSignals.Of("dc1", free: 8), TestSignals.Of("dc2", free: 160));
+        _time.Advance(TimeSpan.FromSeconds(10));
+        var after = Run(TestSignals.Of("dc1", free: 100), TestSignals.Of("dc2", free: 160));
+
+        Assert.Empty(once.Decisions);
+        Assert.Empty(after.Decisions);
+    }
+
+    // A data center turns hot or degraded only when the condition holds at two intervals in a row: the step of the second.
+    private RebalanceStep Settled(params DataCenterSignals[] signals)
+    {
+        Run(signals);
+        _time.Advance(TimeSpan.FromSeconds(10));
+        return Run(signals);
     }
 
     private RebalanceStep Run(params DataCenterSignals[] signals) => Rebalancer.Evaluate(signals, _policy, _memory, _ => null, _time.GetUtcNow());
