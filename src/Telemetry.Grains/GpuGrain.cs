@@ -39,6 +39,7 @@ public sealed partial class GpuGrain(
     private int _index;
     private string? _jobId;
     private string? _bootId;
+    private string? _hostBootId;
     private ulong _lastSeq;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -53,6 +54,7 @@ public sealed partial class GpuGrain(
             _model = durable.State.Model;
             _index = durable.State.Index;
             _jobId = durable.State.JobId;
+            _hostBootId = durable.State.HostBootId;
             if (durable.State.Health is { } memory)
             {
                 _health = new GpuHealthTracker(memory);
@@ -73,6 +75,11 @@ public sealed partial class GpuGrain(
         }
 
         var moved = !string.Equals(_nodeId, report.NodeId, StringComparison.Ordinal);
+
+        // Only a changed host boot id is evidence of a reset: a new exporter bootId is just a restarted exporter.
+        var hostRebooted = _hostBootId is not null && report.HostBootId is not null && !string.Equals(_hostBootId, report.HostBootId, StringComparison.Ordinal);
+        var hostChanged = report.HostBootId is not null && !string.Equals(_hostBootId, report.HostBootId, StringComparison.Ordinal);
+        _hostBootId = report.HostBootId ?? _hostBootId;
         _bootId = report.BootId;
         _lastSeq = report.Seq;
         _nodeId = report.NodeId;
@@ -91,13 +98,13 @@ public sealed partial class GpuGrain(
         }
 
         var before = _health.Verdict.State;
-        var changed = _health.Observe(samples, newBoot, time.GetUtcNow());
+        var changed = _health.Observe(samples, hostRebooted, time.GetUtcNow());
         if (changed)
         {
             HealthChanged(before);
         }
 
-        return changed || moved ? RememberAsync() : Task.FromResult(Brief());
+        return changed || moved || hostChanged ? RememberAsync() : Task.FromResult(Brief());
     }
 
     public Task<GpuSnapshot?> GetSnapshotAsync()
@@ -151,6 +158,24 @@ public sealed partial class GpuGrain(
         return Brief();
     }
 
+    public async Task<string[]?> ClearHealthAsync()
+    {
+        if (_nodeId is null)
+        {
+            return null;
+        }
+
+        var cleared = _health.Verdict.Reasons.Where(r => !string.Equals(r, HealthRules.Offline.Reason, StringComparison.Ordinal)).ToArray();
+        var before = _health.Verdict.State;
+        if (_health.ClearByOperator(time.GetUtcNow()))
+        {
+            HealthChanged(before);
+            await RememberAsync();
+        }
+
+        return cleared;
+    }
+
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         if (_writeRollup is not null)
@@ -171,6 +196,7 @@ public sealed partial class GpuGrain(
             durable.State.Index = _index;
             durable.State.JobId = _jobId;
             durable.State.Health = _health.Remember();
+            durable.State.HostBootId = _hostBootId;
             try
             {
                 await durable.WriteStateAsync();

@@ -164,7 +164,7 @@ public sealed partial class NodeGrain(
         for (var i = 0; i < calls.Length; i++)
         {
             var gpu = report.Gpus[i];
-            calls[i] = GrainRefs.Of<IGpuGrain>(GrainFactory, gpu.Uuid).ApplyAsync(new GpuReport(NodeId, report.BootId, report.Seq, gpu));
+            calls[i] = GrainRefs.Of<IGpuGrain>(GrainFactory, gpu.Uuid).ApplyAsync(new GpuReport(NodeId, report.BootId, report.Seq, gpu, report.HostBootId));
         }
 
         return Task.WhenAll(calls);

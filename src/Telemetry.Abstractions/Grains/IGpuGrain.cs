@@ -21,4 +21,8 @@ public interface IGpuGrain : IGrainWithStringKey
     /// <summary>The node has gone silent: the GPU is offline from <paramref name="since"/> until it reports again.</summary>
     [Alias("MarkOffline")]
     Task<GpuBrief?> MarkOfflineAsync(DateTimeOffset since);
+
+    /// <summary>An operator cleared the GPU after a reset: every active rule drops; answers the reasons that were cleared, null when the GPU never reported.</summary>
+    [Alias("ClearHealth")]
+    Task<string[]?> ClearHealthAsync();
 }

@@ -9,6 +9,9 @@ public static class LiveEventKinds
     /// <summary>A rebalancing decision.</summary>
     public const string Decision = "decision";
 
+    /// <summary>A rebalancer alert raised or resolved (a tripped breaker, a dark data center).</summary>
+    public const string Alert = "alert";
+
     /// <summary>Every data center in summary, every few seconds; not part of the resumable sequence.</summary>
     public const string Summary = "summary";
 }

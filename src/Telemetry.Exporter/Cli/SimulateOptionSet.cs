@@ -147,12 +147,19 @@ internal sealed class SimulateOptionSet
         Description = "No spool: a node whose previous report is still being retried skips its report time, and reports are lost while no server answers.",
     };
 
+    private readonly Option<double> _scenarioSpeed = new("--scenario-speed")
+    {
+        Description = "Run the scenario's timeline (lead-in, storm, swings) this many times faster than real time, 1–100; pair it with a short rebalancer interval.",
+        DefaultValueFactory = _ => Defaults.ScenarioSpeed,
+        HelpName = "factor",
+    };
+
     private readonly Option<bool> _quiet = new("--quiet", "-q") { Description = "No live progress line; print only the final summary." };
 
     public IEnumerable<Option> All =>
     [
         _servers, _dataCenters, _dataCenterNames, _nodesPerDataCenter, _gpusPerNode, _hostPrefix, _interval,
-        _samplesPerReport, _duration, _concurrency, _xidRate, _seed, _scenario, _model, _token, _gzip, _dryRun,
+        _samplesPerReport, _duration, _concurrency, _xidRate, _seed, _scenario, _scenarioSpeed, _model, _token, _gzip, _dryRun,
         _spoolDir, _spoolMaxMib, _noSpool, _quiet,
     ];
 
@@ -179,6 +186,7 @@ internal sealed class SimulateOptionSet
             XidRatePerGpuHour = result.GetValue(_xidRate),
             Seed = result.GetValue(_seed),
             Scenario = result.GetValue(_scenario),
+            ScenarioSpeed = result.GetValue(_scenarioSpeed),
             Models = result.GetValue(_model) ?? Defaults.Models,
             Token = Token(result),
             Gzip = result.GetValue(_gzip),

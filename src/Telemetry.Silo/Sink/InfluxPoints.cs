@@ -1,6 +1,7 @@
 using Telemetry.Fields;
 using Telemetry.Grains.Events;
 using Telemetry.Health;
+using Telemetry.Rebalancing;
 using Telemetry.State;
 using Telemetry.Wire;
 
@@ -108,6 +109,18 @@ public static class InfluxPoints
             .Field(InfluxSchema.ReasonField, decision.Reason)
             .Field(InfluxSchema.StatusField, decision.Status)
             .At(Nanoseconds(decision.At) + (tieBreakNs % NanosecondsPerMillisecond));
+    }
+
+    /// <summary>A rebalancer alert raised (active) or resolved, for Grafana's annotations.</summary>
+    public static string? Alert(RebalanceAlert alert)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        return new LineProtocol(InfluxSchema.AlertMeasurement)
+            .Tag(InfluxSchema.DataCenterTag, alert.DataCenter)
+            .Tag(InfluxSchema.KindTag, alert.Kind)
+            .Field(InfluxSchema.ActiveField, alert.Active)
+            .Field(InfluxSchema.DetailField, alert.Detail)
+            .At(Nanoseconds(alert.At));
     }
 
     /// <summary>The health state as the schema spells it: <c>healthy</c>, <c>degraded</c>, <c>unhealthy</c>, <c>offline</c>.</summary>

@@ -14,6 +14,7 @@ public static class InfluxSchema
     public const string DataCenterMeasurement = "datacenter";
     public const string HealthEventMeasurement = "health_event";
     public const string DecisionMeasurement = "decision";
+    public const string AlertMeasurement = "alert";
 
     public const string DataCenterTag = "datacenter";
     public const string NodeTag = "node";
@@ -53,6 +54,9 @@ public static class InfluxSchema
     public const string ReasonField = "reason";
     public const string StatusField = "status";
 
+    public const string ActiveField = "active";
+    public const string DetailField = "detail";
+
     // Made once: a rollup names 46 fields, and building each name per point would allocate 46 strings.
     private static readonly string[] MeanNames = [.. FieldCatalog.All.Select(f => f.Name + "_mean")];
     private static readonly string[] MaxNames = [.. FieldCatalog.All.Select(f => f.Name + "_max")];
@@ -88,6 +92,11 @@ public static class InfluxSchema
         [KindTag],
         [DecisionIdField, FromField, ToField, DecisionNodeField, JobIdField, GpusField, ReasonField, StatusField]);
 
+    public static MeasurementSchema Alert { get; } = new(
+        AlertMeasurement,
+        [DataCenterTag, KindTag],
+        [ActiveField, DetailField]);
+
     /// <summary>Every measurement the sink writes.</summary>
-    public static IReadOnlyList<MeasurementSchema> All { get; } = [Gpu, Node, DataCenter, HealthEvent, Decision];
+    public static IReadOnlyList<MeasurementSchema> All { get; } = [Gpu, Node, DataCenter, HealthEvent, Decision, Alert];
 }

@@ -19,7 +19,9 @@ public sealed class NodeReportSerializationTests
 
         var copy = serializer.Deserialize<NodeReport>(serializer.SerializeToArray(report))!;
 
-        Assert.Equal((report.NodeId, report.Seq, report.BootId, report.SkippedFields), (copy.NodeId, copy.Seq, copy.BootId, copy.SkippedFields));
+        Assert.Equal(
+            (report.NodeId, report.Seq, report.BootId, report.SkippedFields, report.HostBootId),
+            (copy.NodeId, copy.Seq, copy.BootId, copy.SkippedFields, copy.HostBootId));
         Assert.Equal(report.Gauges, copy.Gauges);
         var gpu = Assert.Single(copy.Gpus);
         var sent = report.Gpus[0];
@@ -45,6 +47,7 @@ public sealed class NodeReportSerializationTests
         BootId = "boot-1",
         Gauges = new Dictionary<string, double> { ["cpu_util_pct"] = 12.5 },
         SkippedFields = 1,
+        HostBootId = "host-boot-1",
         Gpus =
         [
             new GpuSamples
