@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using Orleans.Placement;
-using Orleans.Storage;
 using Telemetry.Fields;
 using Telemetry.Grains.Events;
 using Telemetry.Grains.Health;
@@ -171,18 +170,9 @@ public sealed partial class GpuGrain(
             durable.State.Index = _index;
             durable.State.JobId = _jobId;
             durable.State.Health = _health.Remember();
-            try
-            {
-                await durable.WriteStateAsync();
-            }
-            catch (InconsistentStateException)
-            {
-                // Another activation wrote since this one read (a failover race): start again from storage.
-                DeactivateOnIdle();
-                throw;
-            }
         }
 
+        await DurableWrite.WriteAsync(durable, stateOptions, this);
         return Brief();
     }
 
