@@ -3,7 +3,7 @@ using Telemetry.Silo.Hosting;
 
 namespace Telemetry.Silo.Api;
 
-/// <summary>Switches on the state API, liveness and readiness, problem details and the OpenAPI document.</summary>
+/// <summary>Switches on the state API, problem details and the OpenAPI document.</summary>
 public static class ApiHostingExtensions
 {
     public static WebApplicationBuilder AddStateApi(this WebApplicationBuilder builder)
@@ -26,11 +26,6 @@ public static class ApiHostingExtensions
         app.UseStatusCodePages();
         app.MapOpenApi();
         app.MapGroup("/api/v1").MapStateEndpoints().MapPlacementEndpoints().MapRebalanceEndpoints();
-        app.MapGet("/healthz", () => TypedResults.Text("ok")).WithName("Healthz").WithSummary("The process is alive");
-        app.MapGet("/readyz", (ReadinessGate gate) => gate.IsReady
-                ? (IResult)TypedResults.Text("ready")
-                : ApiProblems.Unavailable("The silo is starting or stopping."))
-            .WithName("Readyz").WithSummary("The silo has joined the cluster and is serving");
         return app;
     }
 }

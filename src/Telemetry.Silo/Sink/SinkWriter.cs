@@ -153,6 +153,7 @@ internal sealed partial class SinkWriter(
 
         _failures = Math.Max(_failures, 1);
         _nextProbe = time.GetUtcNow() + _backoff.Delay(_failures);
+        metrics.MarkUnreachable();
         Spool();
     }
 
@@ -170,6 +171,7 @@ internal sealed partial class SinkWriter(
             if (outcome == WriteOutcome.Retryable)
             {
                 spool.Release(entry);
+                metrics.MarkUnreachable();
                 _failures++;
                 _nextProbe = time.GetUtcNow() + _backoff.Delay(_failures);
                 return;
@@ -211,6 +213,7 @@ internal sealed partial class SinkWriter(
 
         _failures = 0;
         _nextProbe = DateTimeOffset.MinValue;
+        metrics.MarkReachable();
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "InfluxDB sink on: {Settings}")]
