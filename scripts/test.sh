@@ -19,6 +19,14 @@ if [ ${#missing[@]} -gt 0 ]; then
     || { echo "Could not install ${missing[*]}"; echo "0 passed, 1 failed"; exit 1; }
 fi
 
+# Node.js and npm run the OpenAPI lint; any recent Node will do, Debian's only when there is none.
+if ! command -v npm >/dev/null 2>&1; then
+  sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  echo "Installing nodejs npm ..."
+  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq nodejs npm \
+    || { echo "Could not install nodejs npm"; echo "0 passed, 1 failed"; exit 1; }
+fi
+
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 results=$(mktemp -d)
 echo "== build (Release)"
@@ -53,6 +61,14 @@ if dotnet tests/Telemetry.Benchmarks/bin/Release/net10.0/Telemetry.Benchmarks.dl
   passed=$((passed + 1)); grep -E '^silo vs|^accepted GPU samples' "$results/smoke.log"
 else
   failed=$((failed + 1)); tail -n 30 "$results/smoke.log"; echo "ingest benchmark smoke failed"
+fi
+
+# The OpenAPI document must lint clean with the pinned @redocly/cli (tools/openapi-lint, from npm).
+echo "== OpenAPI lint"
+if scripts/openapi-lint.sh >"$results/openapi-lint.log" 2>&1; then
+  passed=$((passed + 1)); grep -E 'valid|warnings' "$results/openapi-lint.log"
+else
+  failed=$((failed + 1)); tail -n 40 "$results/openapi-lint.log"; echo "OpenAPI lint failed"
 fi
 
 [ "$status" -eq 0 ] || [ "$failed" -gt 0 ] || failed=1
