@@ -9,7 +9,8 @@ cd "$(dirname "$0")/.."
 # independent wire-format client (tests/conformance); VictoriaMetrics and InfluxDB 1.x are the
 # peers of the ingest benchmark's smoke run; redis-server holds the failover tests' cluster.
 # chromium is the browser the dashboard tests drive through Playwright (never a downloaded one).
-packages=(python3 python3-msgpack python3-brotli victoria-metrics influxdb redis-server chromium)
+# systemd's systemd-analyze rates the exporter's unit (tests/Telemetry.Sink.Tests, DeployHardeningTests).
+packages=(python3 python3-msgpack python3-brotli victoria-metrics influxdb redis-server chromium systemd)
 missing=()
 for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then
