@@ -9,7 +9,8 @@ cd "$(dirname "$0")/.."
 # independent wire-format client (tests/conformance); VictoriaMetrics and InfluxDB 1.x are the
 # peers of the ingest benchmark's smoke run; redis-server holds the failover tests' cluster.
 # chromium is the browser the dashboard tests drive through Playwright (never a downloaded one).
-packages=(python3 python3-msgpack python3-brotli victoria-metrics influxdb redis-server chromium)
+# systemd's systemd-analyze rates the exporter's unit (tests/Telemetry.Sink.Tests, DeployHardeningTests).
+packages=(python3 python3-msgpack python3-brotli victoria-metrics influxdb redis-server chromium systemd)
 missing=()
 for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then
@@ -17,6 +18,14 @@ if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]} ..."
   $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" \
     || { echo "Could not install ${missing[*]}"; echo "0 passed, 1 failed"; exit 1; }
+fi
+
+# Node.js and npm run the OpenAPI lint; any recent Node will do, Debian's only when there is none.
+if ! command -v npm >/dev/null 2>&1; then
+  sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  echo "Installing nodejs npm ..."
+  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq nodejs npm \
+    || { echo "Could not install nodejs npm"; echo "0 passed, 1 failed"; exit 1; }
 fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -61,6 +70,14 @@ if scripts/check-exporter-publish.sh >"$results/exporter-publish.log" 2>&1; then
   passed=$((passed + 1)); grep -E '^exporter publish' "$results/exporter-publish.log"
 else
   failed=$((failed + 1)); tail -n 30 "$results/exporter-publish.log"; echo "exporter publish check failed"
+fi
+
+# The OpenAPI document must lint clean with the pinned @redocly/cli (tools/openapi-lint, from npm).
+echo "== OpenAPI lint"
+if scripts/openapi-lint.sh >"$results/openapi-lint.log" 2>&1; then
+  passed=$((passed + 1)); grep -E 'valid|warnings' "$results/openapi-lint.log"
+else
+  failed=$((failed + 1)); tail -n 40 "$results/openapi-lint.log"; echo "OpenAPI lint failed"
 fi
 
 [ "$status" -eq 0 ] || [ "$failed" -gt 0 ] || failed=1

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using Orleans.Placement;
-using Orleans.Storage;
 using Telemetry.Fields;
 using Telemetry.Grains.Events;
 using Telemetry.Grains.Health;
@@ -197,18 +196,9 @@ public sealed partial class GpuGrain(
             durable.State.JobId = _jobId;
             durable.State.Health = _health.Remember();
             durable.State.HostBootId = _hostBootId;
-            try
-            {
-                await durable.WriteStateAsync();
-            }
-            catch (InconsistentStateException)
-            {
-                // Another activation wrote since this one read (a failover race): start again from storage.
-                DeactivateOnIdle();
-                throw;
-            }
         }
 
+        await DurableWrite.WriteAsync(durable, stateOptions, this);
         return Brief();
     }
 

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Placement;
-using Orleans.Storage;
 using Telemetry.Grains.Events;
 using Telemetry.Grains.Nodes;
 using Telemetry.Health;
@@ -128,24 +127,14 @@ public sealed partial class NodeGrain(
         }
     }
 
-    private async Task RememberAsync()
+    private Task RememberAsync()
     {
-        if (!stateOptions.Durable)
+        if (stateOptions.Durable)
         {
-            return;
+            _monitor.Remember(durable.State);
         }
 
-        _monitor.Remember(durable.State);
-        try
-        {
-            await durable.WriteStateAsync();
-        }
-        catch (InconsistentStateException)
-        {
-            // Another activation wrote since this one read (a failover race): start again from storage.
-            DeactivateOnIdle();
-            throw;
-        }
+        return DurableWrite.WriteAsync(durable, stateOptions, this);
     }
 
     private async Task SendSummaryAsync(bool force)

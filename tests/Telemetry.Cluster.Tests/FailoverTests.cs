@@ -18,6 +18,12 @@ public sealed class FailoverTests(ITestOutputHelper output)
     /// <summary>A functional bound for "serves again", far above the measured failover (docs/operations.md).</summary>
     private static readonly TimeSpan ServesAgainWithin = TimeSpan.FromSeconds(30);
 
+    /// <summary>Reports each node delivers before a failure, so every node has state on its silo to lose.</summary>
+    private const int WarmReports = 8;
+
+    /// <summary>Reports each node delivers after a recovery, before the checks.</summary>
+    private const int RunOnReports = 8;
+
     [Fact]
     public async Task KillNine_OneOfThreeSilosUnderLoad_EveryNodeServesAgain_NothingAppliedTwice_VerdictsSurvive()
     {
@@ -39,14 +45,13 @@ public sealed class FailoverTests(ITestOutputHelper output)
             Seed = 11,
         });
         var simulating = simulator.RunAsync(stop.Token);
-        await Task.Delay(TimeSpan.FromSeconds(6));
-        await AssertUnhealthyAsync(cluster.Urls[0], load);
+        await WaitWarmAsync(load, cluster);
 
         var killedAt = DateTime.UtcNow;
         cluster.KillSilo(1);
         var recovered = await WaitAllAcceptedAfterAsync(load, killedAt, cluster);
         output.WriteLine($"every node's reports accepted again {recovered.TotalSeconds:F1} s after kill -9");
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        await WaitEachNodeDeliversAsync(load, RunOnReports, cluster);
         await stop.CancelAsync();
         await running;
         var simulated = await simulating;
@@ -65,15 +70,18 @@ public sealed class FailoverTests(ITestOutputHelper output)
         load.FaultyNodes.UnionWith([0, 1, 2]);
         using var stop = new CancellationTokenSource();
         var running = load.RunAsync(stop.Token);
-        await Task.Delay(TimeSpan.FromSeconds(5));
+        await WaitWarmAsync(load, cluster);
 
         for (var i = 0; i < Silos; i++)
         {
             var watch = Stopwatch.StartNew();
             Assert.True(cluster.StopSilo(i), $"silo {i} did not stop on SIGTERM:\n{cluster.Diagnostics()}");
             output.WriteLine($"silo {i} stopped gracefully in {watch.Elapsed.TotalSeconds:F1} s");
+            var restartedAt = DateTime.UtcNow;
             await cluster.StartSiloAsync(i);
-            await Task.Delay(TimeSpan.FromSeconds(2));
+
+            // The next silo goes only once every node is served again with this one back.
+            await WaitAllAcceptedAfterAsync(load, restartedAt, cluster);
         }
 
         await WaitAllAcceptedAfterAsync(load, DateTime.UtcNow, cluster);
@@ -95,7 +103,7 @@ public sealed class FailoverTests(ITestOutputHelper output)
         load.FaultyNodes.UnionWith([2, 5]);
         using var stop = new CancellationTokenSource();
         var running = load.RunAsync(stop.Token);
-        await Task.Delay(TimeSpan.FromSeconds(5));
+        await WaitWarmAsync(load, cluster);
 
         await cluster.RestartRedisAsync(down: TimeSpan.FromSeconds(3));
         var restartedAt = DateTime.UtcNow;
@@ -110,6 +118,40 @@ public sealed class FailoverTests(ITestOutputHelper output)
 
         await AssertExactlyOnceAsync(cluster.Urls[0], load);
         await AssertUnhealthyAsync(cluster.Urls[1], load);
+    }
+
+    /// <summary>Until every node has delivered <see cref="WarmReports"/> reports and the faulty nodes' GPUs read unhealthy: the state a failure must keep.</summary>
+    private static async Task WaitWarmAsync(ExporterLoop load, LocalCluster cluster)
+    {
+        var watch = Stopwatch.StartNew();
+        while (load.Nodes.Any(n => n.Delivered < WarmReports) || (await UnhealthyNodesAsync(cluster.Urls[0], load)).Count < load.FaultyNodes.Count)
+        {
+            if (watch.Elapsed > ServesAgainWithin)
+            {
+                var cold = string.Join(", ", load.Nodes.Where(n => n.Delivered < WarmReports).Select(n => $"{n.NodeId}: {n.Delivered}"));
+                var unhealthy = await UnhealthyNodesAsync(cluster.Urls[0], load);
+                Assert.Fail($"not warm within {ServesAgainWithin}: reports delivered below {WarmReports}: [{cold}]; faulty nodes read unhealthy: [{string.Join(", ", unhealthy)}] of [{string.Join(", ", load.FaultyNodes)}]\n{cluster.Diagnostics()}");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
+    /// <summary>Until every node has delivered <paramref name="more"/> reports beyond what it had: the load runs on after a recovery.</summary>
+    private static async Task WaitEachNodeDeliversAsync(ExporterLoop load, int more, LocalCluster cluster)
+    {
+        var target = load.Nodes.Select(n => n.Delivered + more).ToArray();
+        var watch = Stopwatch.StartNew();
+        while (load.Nodes.Where((n, i) => n.Delivered < target[i]).Any())
+        {
+            if (watch.Elapsed > ServesAgainWithin)
+            {
+                var behind = string.Join(", ", load.Nodes.Where((n, i) => n.Delivered < target[i]).Select(n => n.NodeId));
+                Assert.Fail($"nodes without {more} more reports within {ServesAgainWithin}: {behind}\n{cluster.Diagnostics()}");
+            }
+
+            await Task.Delay(50);
+        }
     }
 
     private static async Task<TimeSpan> WaitAllAcceptedAfterAsync(ExporterLoop load, DateTime since, LocalCluster cluster)
@@ -149,12 +191,31 @@ public sealed class FailoverTests(ITestOutputHelper output)
 
     private static async Task AssertUnhealthyAsync(Uri silo, ExporterLoop load)
     {
+        var unhealthy = await UnhealthyNodesAsync(silo, load);
+        Assert.Equal(load.FaultyNodes.Order(), unhealthy.Order());
+    }
+
+    /// <summary>The faulty nodes whose faulty GPU the silo reports unhealthy.</summary>
+    private static async Task<List<int>> UnhealthyNodesAsync(Uri silo, ExporterLoop load)
+    {
         using var http = new HttpClient { BaseAddress = silo, Timeout = TimeSpan.FromSeconds(30) };
+        var unhealthy = new List<int>();
         foreach (var index in load.FaultyNodes)
         {
             var uuid = ExporterLoop.GpuUuid(load.Nodes[index].NodeId, ExporterLoop.UnhealthyGpuIndex);
-            var gpu = await http.GetFromJsonAsync<JsonElement>($"/api/v1/gpus/{uuid}");
-            Assert.Equal("unhealthy", gpu.GetProperty("health").GetProperty("state").GetString());
+            using var response = await http.GetAsync(new Uri($"/api/v1/gpus/{uuid}", UriKind.Relative));
+            if (!response.IsSuccessStatusCode)
+            {
+                continue;
+            }
+
+            var gpu = await response.Content.ReadFromJsonAsync<JsonElement>();
+            if (gpu.GetProperty("health").GetProperty("state").GetString() == "unhealthy")
+            {
+                unhealthy.Add(index);
+            }
         }
+
+        return unhealthy;
     }
 }

@@ -12,7 +12,7 @@ public partial class DeployTests
     private const int HttpPort = 8080;
     private const string SiloImage = "telemetry-silo:latest";
     private const string ExporterImage = "telemetry-exporter:latest";
-    private static readonly string[] ThirdPartyImages = ["redis:7", "influxdb:2", "grafana/grafana:11"];
+    private static readonly string[] ThirdPartyImages = ["redis:7", "influxdb:2", "grafana/grafana:11", "busybox:1"];
 
     public static TheoryData<string> YamlFiles() => [.. RepositoryFiles.Under("deploy", "*.yml").Concat(RepositoryFiles.Under("deploy", "*.yaml")).Select(f => Path.GetRelativePath(RepositoryFiles.Root, f))];
 

@@ -94,6 +94,27 @@ public class SinkWriterTests
     }
 
     [Fact]
+    public async Task Stop_RightAfterStart_QueuedPointsGoToTheSpoolEveryTime()
+    {
+        // A stop that comes before the thread pool has run the writer's loop must still spool the queue;
+        // repeated because whether the loop has begun is up to the scheduler.
+        for (var round = 0; round < 50; round++)
+        {
+            var options = SinkHarness.FastOptions();
+            options.RetryDelay = TimeSpan.FromSeconds(20);
+            options.MaxRetryDelay = TimeSpan.FromMinutes(1);
+            await using var harness = new SinkHarness(new RecordingWriter { Down = true }, options);
+            var fed = Feed(harness, gpus: 10, buckets: 10);
+            harness.Sink.Complete();
+
+            await harness.StartAsync();
+            await harness.Writer.StopAsync(CancellationToken.None);
+
+            Assert.True(fed.Count == harness.Metrics.Spooled, $"round {round}: {harness.Metrics.Spooled} of {fed.Count} spooled");
+        }
+    }
+
+    [Fact]
     public async Task WriteDecision_TwoInOneMillisecond_BothWrittenAsDistinctPoints()
     {
         var writer = new RecordingWriter();

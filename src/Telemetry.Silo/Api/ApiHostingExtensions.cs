@@ -3,7 +3,7 @@ using Telemetry.Silo.Hosting;
 
 namespace Telemetry.Silo.Api;
 
-/// <summary>Switches on the state API, liveness and readiness, problem details and the OpenAPI document.</summary>
+/// <summary>Switches on the state API, problem details and the OpenAPI document.</summary>
 public static class ApiHostingExtensions
 {
     public static WebApplicationBuilder AddStateApi(this WebApplicationBuilder builder)
@@ -13,7 +13,7 @@ public static class ApiHostingExtensions
         // Binding failures throw, so the handler can say which field was wrong instead of an empty 400.
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         builder.Services.AddExceptionHandler<BadRequestProblemHandler>();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(OpenApi.SiloOpenApiDocument.Configure);
         builder.Services.ConfigureHttpJsonOptions(options =>
         {
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
@@ -30,11 +30,6 @@ public static class ApiHostingExtensions
         app.UseStatusCodePages();
         app.MapOpenApi();
         app.MapGroup("/api/v1").MapStateEndpoints().MapPlacementEndpoints().MapRebalanceEndpoints().MapOperatorEndpoints();
-        app.MapGet("/healthz", () => TypedResults.Text("ok")).WithName("Healthz").WithSummary("The process is alive");
-        app.MapGet("/readyz", (ReadinessGate gate) => gate.IsReady
-                ? (IResult)TypedResults.Text("ready")
-                : ApiProblems.Unavailable("The silo is starting or stopping."))
-            .WithName("Readyz").WithSummary("The silo has joined the cluster and is serving");
         return app;
     }
 }

@@ -14,6 +14,7 @@ public static class ClusterHostingExtensions
     public static WebApplicationBuilder AddTelemetryCluster(this WebApplicationBuilder builder)
     {
         var settings = ClusterSettings.Read(builder.Configuration);
+        PortPreflight.EnsureFree(settings);
         if (settings.Redis is { } redis)
         {
             RedisPreflight.EnsureReachable(redis);

@@ -23,6 +23,8 @@ public sealed partial record ClusterSettings(
     public const string Memory = "Memory";
     public const string RedisName = "Redis";
     public const string RedisKey = "Telemetry:Redis";
+    public const string SiloPortKey = "Telemetry:Silo:SiloPort";
+    public const string GatewayPortKey = "Telemetry:Silo:GatewayPort";
 
     private static readonly string[] Providers = [Localhost, RedisName];
     private static readonly string[] StorageProviders = [Memory, RedisName];
@@ -43,8 +45,8 @@ public sealed partial record ClusterSettings(
             provider,
             Name(configuration, "Telemetry:Clustering:ClusterId", errors),
             Name(configuration, "Telemetry:Clustering:ServiceId", errors),
-            Port(configuration, "Telemetry:Silo:SiloPort", 11111, errors),
-            Port(configuration, "Telemetry:Silo:GatewayPort", 30000, errors),
+            Port(configuration, SiloPortKey, 11111, errors),
+            Port(configuration, GatewayPortKey, 30000, errors),
             Address(configuration, "Telemetry:Silo:AdvertisedIp", errors),
             storage,
             RedisOptions(configuration, provider == RedisName || storage == RedisName, errors));

@@ -5,6 +5,7 @@ using Telemetry.Silo.Ingest;
 using Telemetry.Silo.Ingest.LineProtocol;
 using Telemetry.Silo.Live;
 using Telemetry.Silo.Metrics;
+using Telemetry.Silo.Probes;
 using Telemetry.Silo.Tls;
 using Telemetry.Silo.Sink;
 using Telemetry.Silo.Rebalancing;
@@ -33,6 +34,7 @@ public static class TelemetrySilo
         builder.AddLineProtocolIngest();
         builder.AddStateApi();
         builder.AddSiloMetrics();
+        builder.AddProbes();
         builder.AddApiAccess();
         builder.AddLiveDashboard();
         builder.AddInfluxSink();
@@ -49,6 +51,7 @@ public static class TelemetrySilo
         app.MapLineProtocolIngest();
         app.MapStateApi();
         app.MapSiloMetrics();
+        app.MapProbes();
         app.UseApiAccess();
         app.MapLiveDashboard();
         return app;

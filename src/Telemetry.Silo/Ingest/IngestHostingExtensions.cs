@@ -22,13 +22,14 @@ public static partial class IngestHostingExtensions
 
         builder.Services.AddSingleton<IngestDispatcher>();
         builder.Services.AddSingleton<IngestGate>();
-        builder.Services.AddSingleton<IngestHandler>();
+        builder.Services.AddSingleton<IngestPipeline>();
+        builder.Services.AddSingleton<MessagePackDoor>();
         return builder;
     }
 
     public static WebApplication MapIngest(this WebApplication app)
     {
-        app.MapPost("/api/v1/ingest", (HttpContext context, IngestHandler handler) => handler.HandleAsync(context))
+        app.MapPost("/api/v1/ingest", (HttpContext context, IngestPipeline pipeline, MessagePackDoor door) => pipeline.HandleAsync(context, door))
             .WithName("Ingest")
             .AllowAnonymous() // exporters authenticate with their ingest tokens (WIRE.md), not with API keys
             .WithSummary("Ingest node reports (wire format v1, MessagePack)")

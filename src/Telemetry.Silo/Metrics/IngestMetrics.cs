@@ -1,20 +1,25 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
 using Telemetry.State;
 using Telemetry.Wire;
 
 namespace Telemetry.Silo.Metrics;
 
-/// <summary>The silo's ingest counters, read by <c>GET /metrics</c>.</summary>
-public sealed class IngestMetrics
+/// <summary>The silo's ingest counters, read by <c>GET /metrics</c> through <see cref="SiloInstruments"/>.</summary>
+public sealed class IngestMetrics(IMeterFactory meters)
 {
+    /// <summary>Upper bounds of the latency histogram's buckets, seconds.</summary>
+    public static readonly double[] LatencyBounds = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
+    private readonly Histogram<double> _latency = meters.Create(SiloInstruments.MeterName)
+        .CreateHistogram<double>(SiloInstruments.IngestDuration, unit: "s", description: "Ingest request latency (both doors).");
+
     private readonly ConcurrentDictionary<string, long> _rejected = new(StringComparer.Ordinal);
     private long _bodies;
     private long _reports;
     private long _samples;
     private long _duplicates;
     private long _skippedFields;
-
-    public LatencyHistogram Latency { get; } = new();
 
     public long Bodies => Interlocked.Read(ref _bodies);
     public long Reports => Interlocked.Read(ref _reports);
@@ -26,7 +31,7 @@ public sealed class IngestMetrics
 
     public IReadOnlyDictionary<string, long> RejectedByReason => _rejected;
 
-    public void ObserveLatency(TimeSpan elapsed) => Latency.Observe(elapsed);
+    public void ObserveLatency(TimeSpan elapsed) => _latency.Record(elapsed.TotalSeconds);
 
     public void Applied(IngestOutcome outcome, IReadOnlyList<NodeReport> reports)
     {

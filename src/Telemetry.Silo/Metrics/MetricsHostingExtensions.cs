@@ -1,67 +1,90 @@
-using System.Diagnostics;
-using System.Globalization;
-using Telemetry.Silo.Sink;
+using System.Diagnostics.Metrics;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+using Telemetry.Grains.Events;
+using Telemetry.Silo.Hosting;
 
 namespace Telemetry.Silo.Metrics;
 
-/// <summary>Switches on <c>GET /metrics</c>: ingest counters, latency, and the process's CPU and memory.</summary>
+/// <summary>
+/// Switches on OpenTelemetry: <c>GET /metrics</c> in Prometheus text with the runtime's, ASP.NET Core's, Kestrel's,
+/// Orleans' and the silo's own meters, and traces to an OTLP collector when one is configured.
+/// </summary>
 public static class MetricsHostingExtensions
 {
+    /// <summary>The collector traces go to; the standard <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> works as well.</summary>
+    public const string OtlpEndpointKey = "Telemetry:Otlp:Endpoint";
+
+    private const string StandardOtlpEndpointKey = "OTEL_EXPORTER_OTLP_ENDPOINT";
+
+    /// <summary>Meters exported besides the silo's own: .NET's runtime, ASP.NET Core hosting, Kestrel, Orleans.</summary>
+    private static readonly string[] PlatformMeters = ["System.Runtime", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.Orleans"];
+
     public static WebApplicationBuilder AddSiloMetrics(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<IngestMetrics>();
+        builder.Services.AddSingleton<GrainActivations>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<GrainActivations>());
+        builder.Services.AddSingleton<DecisionMetrics>();
+        builder.Services.AddSingleton<IDecisionListener>(sp => sp.GetRequiredService<DecisionMetrics>());
+        builder.Services.AddSingleton<PlacementMetrics>();
+        builder.Services.AddSingleton<SiloInstruments>();
+
+        var host = new HostMeters();
+        builder.Services.AddSingleton(host);
+        var otlp = OtlpEndpoint(builder.Configuration);
+        var telemetry = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService("telemetry-silo"))
+            .WithMetrics(metrics => metrics
+                .AddMeter([SiloInstruments.MeterName, .. PlatformMeters])
+                .AddView(SiloInstruments.IngestDuration, new ExplicitBucketHistogramConfiguration { Boundaries = IngestMetrics.LatencyBounds })
+                // No cached answer: a scrape sees what happened up to it (the exporter's default caches for 300 ms).
+                .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0)
+                .AddView(host.OtherHostsDropped));
+        if (otlp.Configured)
+        {
+            telemetry.WithTracing(tracing => tracing
+                .AddAspNetCoreInstrumentation(o => o.Filter = context => context.Request.Path != "/metrics")
+                .AddOtlpExporter(o =>
+                {
+                    if (otlp.Endpoint is { } endpoint)
+                    {
+                        o.Endpoint = endpoint;
+                    }
+                }));
+        }
+
         return builder;
     }
 
     public static WebApplication MapSiloMetrics(this WebApplication app)
     {
-        app.MapGet("/metrics", async (IngestMetrics metrics, SinkMetrics sink, IGrainFactory grains) =>
-            {
-                var statistics = await grains.GetGrain<IManagementGrain>(0).GetSimpleGrainStatistics();
-                var text = Render(metrics, statistics);
-                SinkMetricsText.Append(text, sink);
-                return Results.Text(text.ToString(), "text/plain; version=0.0.4; charset=utf-8");
-            })
+        app.Services.GetRequiredService<HostMeters>().Factory = app.Services.GetRequiredService<IMeterFactory>();
+
+        // Created now, so its observable instruments exist before the first scrape.
+        app.Services.GetRequiredService<SiloInstruments>();
+        app.Use(app.Services.GetRequiredService<PlacementMetrics>().CountAsync);
+        app.MapPrometheusScrapingEndpoint("/metrics")
             .WithName("Metrics")
-            .WithSummary("Prometheus metrics of this silo");
+            .WithSummary("Prometheus metrics of this silo: runtime, ASP.NET Core, Kestrel, Orleans and the silo's own");
         return app;
     }
 
-    private static PrometheusText Render(IngestMetrics metrics, SimpleGrainStatistic[] statistics)
+    /// <summary>Whether traces are exported, and to where when <see cref="OtlpEndpointKey"/> names it (else the exporter reads the standard variable).</summary>
+    private static (bool Configured, Uri? Endpoint) OtlpEndpoint(ConfigurationManager configuration)
     {
-        var text = new PrometheusText()
-            .Metric("telemetry_ingest_bodies_total", "counter", "Bodies answered 202.").Sample("telemetry_ingest_bodies_total", metrics.Bodies)
-            .Metric("telemetry_ingest_reports_total", "counter", "Reports applied.").Sample("telemetry_ingest_reports_total", metrics.Reports)
-            .Metric("telemetry_ingest_samples_total", "counter", "GPU samples applied.").Sample("telemetry_ingest_samples_total", metrics.Samples)
-            .Metric("telemetry_ingest_duplicates_total", "counter", "Reports that were duplicates.").Sample("telemetry_ingest_duplicates_total", metrics.Duplicates)
-            .Metric("telemetry_ingest_skipped_fields_total", "counter", "Columns skipped because their field id is unknown.").Sample("telemetry_ingest_skipped_fields_total", metrics.SkippedFields)
-            .Metric("telemetry_ingest_rejected_total", "counter", "Bodies rejected, by reason.");
-        foreach (var (reason, count) in metrics.RejectedByReason.OrderBy(r => r.Key, StringComparer.Ordinal))
+        var value = configuration[OtlpEndpointKey];
+        if (string.IsNullOrWhiteSpace(value))
         {
-            text.Sample("telemetry_ingest_rejected_total", count, $"reason=\"{PrometheusText.Escape(reason)}\"");
+            return (!string.IsNullOrWhiteSpace(configuration[StandardOtlpEndpointKey]), null);
         }
 
-        text.Metric("telemetry_ingest_duration_seconds", "histogram", "Ingest request latency.");
-        var cumulative = metrics.Latency.Cumulative();
-        for (var i = 0; i < LatencyHistogram.Bounds.Length; i++)
+        if (!Uri.TryCreate(value, UriKind.Absolute, out var endpoint) || endpoint.Scheme is not ("http" or "https"))
         {
-            text.Sample("telemetry_ingest_duration_seconds_bucket", cumulative[i], $"le=\"{LatencyHistogram.Bounds[i].ToString(CultureInfo.InvariantCulture)}\"");
+            throw new SettingException($"{OtlpEndpointKey} is '{value}'; expected an http(s) URL of an OTLP collector, e.g. http://127.0.0.1:4317.");
         }
 
-        text.Sample("telemetry_ingest_duration_seconds_bucket", cumulative[^1], "le=\"+Inf\"")
-            .Sample("telemetry_ingest_duration_seconds_sum", metrics.Latency.SumSeconds)
-            .Sample("telemetry_ingest_duration_seconds_count", metrics.Latency.Count);
-
-        text.Metric("telemetry_grain_activations", "gauge", "Grain activations on each silo, by grain type.");
-        foreach (var group in statistics.Where(s => s.GrainType.StartsWith("Telemetry.", StringComparison.Ordinal)).GroupBy(s => (s.GrainType, Silo: s.SiloAddress.ToString())))
-        {
-            text.Sample("telemetry_grain_activations", group.Sum(s => s.ActivationCount), $"type=\"{PrometheusText.Escape(group.Key.GrainType)}\",silo=\"{PrometheusText.Escape(group.Key.Silo)}\"");
-        }
-
-        using var process = Process.GetCurrentProcess();
-        text.Metric("process_cpu_seconds_total", "counter", "CPU time of this silo process.").Sample("process_cpu_seconds_total", process.TotalProcessorTime.TotalSeconds)
-            .Metric("process_resident_memory_bytes", "gauge", "Resident memory of this silo process.").Sample("process_resident_memory_bytes", process.WorkingSet64)
-            .Metric("dotnet_gc_heap_bytes", "gauge", "Managed heap size.").Sample("dotnet_gc_heap_bytes", GC.GetTotalMemory(false));
-        return text;
+        return (true, endpoint);
     }
 }

@@ -9,6 +9,7 @@ public sealed class SinkMetrics
     private long _replayed;
     private long _droppedQueueFull;
     private long _droppedRejected;
+    private volatile bool _unreachable;
 
     /// <summary>Points InfluxDB accepted.</summary>
     public long Written => Interlocked.Read(ref _written);
@@ -28,11 +29,18 @@ public sealed class SinkMetrics
     /// <summary>Points InfluxDB refused for good (a 4xx other than 408 and 429).</summary>
     public long DroppedRejected => Interlocked.Read(ref _droppedRejected);
 
+    /// <summary>True from a write that failed every attempt until the next one InfluxDB takes (readiness reports it).</summary>
+    public bool Unreachable => _unreachable;
+
     /// <summary>Batches the spool dropped, oldest first, to stay within its bound; read from the spool.</summary>
     public Func<long> SpoolDroppedBatches { get; set; } = static () => 0;
 
     /// <summary>Points waiting in memory now.</summary>
     public Func<int> QueueDepth { get; set; } = static () => 0;
+
+    public void MarkUnreachable() => _unreachable = true;
+
+    public void MarkReachable() => _unreachable = false;
 
     public void AddWritten(int points) => Interlocked.Add(ref _written, points);
 

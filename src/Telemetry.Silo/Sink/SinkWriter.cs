@@ -51,7 +51,26 @@ internal sealed partial class SinkWriter(
         {
         }
 
-        // Stopping: what is still in memory goes to disk, for the next start to send.
+        SpoolLeftovers();
+    }
+
+    /// <summary>
+    /// Spools what is still queued once the loop has ended. <see cref="BackgroundService"/> starts
+    /// <see cref="ExecuteAsync"/> through <c>Task.Run</c> with the stopping token, so a stop that comes before the
+    /// thread pool runs it cancels the loop before its first line: without this, the queued points would be lost.
+    /// </summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken).ConfigureAwait(false);
+        if (ExecuteTask is null || ExecuteTask.IsCompleted)
+        {
+            SpoolLeftovers();
+        }
+    }
+
+    /// <summary>Stopping: what is still in memory goes to disk, for the next start to send. Runs only when the loop is not.</summary>
+    private void SpoolLeftovers()
+    {
         while (points.TryRead(out var line))
         {
             _batch.Add(line);
@@ -134,6 +153,7 @@ internal sealed partial class SinkWriter(
 
         _failures = Math.Max(_failures, 1);
         _nextProbe = time.GetUtcNow() + _backoff.DelayAfter(_failures);
+        metrics.MarkUnreachable();
         Spool();
     }
 
@@ -151,6 +171,7 @@ internal sealed partial class SinkWriter(
             if (outcome == WriteOutcome.Retryable)
             {
                 spool.Release(entry);
+                metrics.MarkUnreachable();
                 _failures++;
                 _nextProbe = time.GetUtcNow() + _backoff.DelayAfter(_failures);
                 return;
@@ -192,6 +213,7 @@ internal sealed partial class SinkWriter(
 
         _failures = 0;
         _nextProbe = DateTimeOffset.MinValue;
+        metrics.MarkReachable();
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "InfluxDB sink on: {Settings}")]

@@ -49,6 +49,21 @@ internal sealed class Outsider : IDisposable
         return outsider;
     }
 
+    /// <summary>Waits for the process to exit and its output to be read to the end; false when it still runs at the deadline.</summary>
+    public async Task<bool> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(deadline.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
     public void Dispose()
     {
         if (!_process.HasExited)
