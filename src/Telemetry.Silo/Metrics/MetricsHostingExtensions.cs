@@ -38,10 +38,9 @@ public static class MetricsHostingExtensions
             .ConfigureResource(resource => resource.AddService("telemetry-silo"))
             .WithMetrics(metrics => metrics
                 .AddMeter([SiloInstruments.MeterName, .. PlatformMeters])
-                .AddView(SiloInstruments.IngestDuration, new ExplicitBucketHistogramConfiguration { Boundaries = IngestMetrics.LatencyBounds })
                 // No cached answer: a scrape sees what happened up to it (the exporter's default caches for 300 ms).
                 .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0)
-                .AddView(host.OtherHostsDropped));
+                .AddView(host.Configure));
         if (otlp.Configured)
         {
             telemetry.WithTracing(tracing => tracing

@@ -26,16 +26,31 @@ public sealed class PlacementMetrics
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
-        await next(context);
+        try
+        {
+            await next(context);
+        }
+        catch (BadHttpRequestException e)
+        {
+            // An unreadable body throws past this middleware; the exception handler outside it answers 400.
+            Count(context, e.StatusCode);
+            throw;
+        }
+
+        Count(context, context.Response.StatusCode);
+    }
+
+    private void Count(HttpContext context, int status)
+    {
         if (context.GetEndpoint()?.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName != PlaceEndpoint)
         {
             return;
         }
 
         _requests.Add(1);
-        if (context.Response.StatusCode >= 400)
+        if (status >= 400)
         {
-            _refusals.Add(1, new KeyValuePair<string, object?>("status", context.Response.StatusCode));
+            _refusals.Add(1, new KeyValuePair<string, object?>("status", status));
         }
     }
 }
