@@ -32,6 +32,7 @@ public static class TelemetrySilo
         builder.AddIngest();
         builder.AddLineProtocolIngest();
         builder.AddStateApi();
+        builder.AddJsonCompression();
         builder.AddSiloMetrics();
         builder.AddApiAccess();
         builder.AddLiveDashboard();
@@ -45,6 +46,7 @@ public static class TelemetrySilo
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        app.UseJsonCompression();
         app.MapIngest();
         app.MapLineProtocolIngest();
         app.MapStateApi();
