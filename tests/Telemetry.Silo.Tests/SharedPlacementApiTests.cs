@@ -25,7 +25,7 @@ public sealed class SharedPlacementApiTests(PlacementSiloFixture silo) : IClassF
         Assert.Equal(shared, GpuOf(second));
         Assert.Equal(800, (await GpuAsync(shared)).GetProperty("usedMilli").GetInt32());
         var heat = (await silo.Http.GetFromJsonAsync<JsonElement>($"/api/v1/datacenters/{dc}/gpus")).GetProperty("nodes")[0];
-        var sharedAt = heat.GetProperty("gpus").EnumerateArray().Select(g => g.GetString()).ToList().IndexOf(shared);
+        var sharedAt = (await GpuAsync(shared)).GetProperty("index").GetInt32();
         Assert.Equal(800, heat.GetProperty("shared")[sharedAt].GetInt32());
         Assert.Equal(JsonValueKind.Null, heat.GetProperty("shared")[1 - sharedAt].ValueKind);
 

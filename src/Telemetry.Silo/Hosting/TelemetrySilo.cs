@@ -33,6 +33,7 @@ public static class TelemetrySilo
         builder.AddIngest();
         builder.AddLineProtocolIngest();
         builder.AddStateApi();
+        builder.AddJsonCompression();
         builder.AddSiloMetrics();
         builder.AddProbes();
         builder.AddApiAccess();
@@ -47,6 +48,7 @@ public static class TelemetrySilo
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        app.UseJsonCompression();
         app.MapIngest();
         app.MapLineProtocolIngest();
         app.MapStateApi();

@@ -4,11 +4,15 @@ using Telemetry.State;
 namespace Telemetry.Silo.Live;
 
 /// <summary>A node's GPUs as columns (one entry per GPU, by index), so a data center of thousands of GPUs stays a small answer.</summary>
+/// <remarks>
+/// A cell is named by node id and GPU index, not by UUID: 52,000 random UUIDs alone are 830 KB that no coding
+/// shrinks, past the heat map's 512 KB budget; the node's own answer gives the UUID of the cell opened.
+/// A new per-GPU fact is one more array of the same length, left out or null where a GPU has none.
+/// </remarks>
 /// <param name="Id">The node id, <c>dc/host</c>.</param>
 /// <param name="Health">The node's own health.</param>
 /// <param name="Drained">The node takes no new work.</param>
 /// <param name="Model">The node's GPU model.</param>
-/// <param name="Gpus">GPU UUIDs.</param>
 /// <param name="States">Each GPU's health.</param>
 /// <param name="UtilPct">Each GPU's newest utilization, percent; null when not measured.</param>
 /// <param name="Jobs">Each GPU's job, or null (several, comma-separated, on a shared GPU).</param>
@@ -18,7 +22,6 @@ public sealed record HeatMapNode(
     HealthState Health,
     bool Drained,
     string? Model,
-    string[] Gpus,
     HealthState[] States,
     double?[] UtilPct,
     string?[] Jobs,
@@ -36,7 +39,6 @@ public sealed record HeatMapNode(
             node.Health,
             node.Drained,
             node.Model,
-            [.. gpus.Select(g => g.Uuid)],
             [.. gpus.Select(g => offline ? HealthState.Offline : g.Health)],
             [.. gpus.Select(g => offline ? null : g.UtilPct)],
             [.. gpus.Select(g => g.JobId)],

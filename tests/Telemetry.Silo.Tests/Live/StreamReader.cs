@@ -21,6 +21,9 @@ internal sealed class StreamReader : IAsyncDisposable
     public static async Task<StreamReader> OpenAsync(HttpClient http, string path = "/api/v1/stream", string? lastEventId = null, string? apiKey = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Get, path);
+
+        // As a browser asks: JSON answers come compressed, the stream never (it must flush event by event).
+        request.Headers.Add("Accept-Encoding", "br, gzip");
         if (apiKey is not null)
         {
             request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", apiKey);
@@ -34,6 +37,7 @@ internal sealed class StreamReader : IAsyncDisposable
         var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
         response.EnsureSuccessStatusCode();
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
+        Assert.Empty(response.Content.Headers.ContentEncoding);
         return new StreamReader(response, await response.Content.ReadAsStreamAsync());
     }
 

@@ -47,3 +47,11 @@ export async function getJson(path) {
     return response.json();
   }
 }
+
+// The heat map names a GPU by node and index (its answer leaves UUIDs out to stay small); the node's answer has the UUID.
+export async function openGpuAt(nodeId, index) {
+  const [dc, host] = nodeId.split("/");
+  const node = await getJson(`api/v1/nodes/${encodeURIComponent(dc)}/${encodeURIComponent(host)}`);
+  const gpu = node.gpus.find((g) => g.index === index);
+  if (gpu) location.hash = `#/gpu/${encodeURIComponent(gpu.uuid)}`;
+}

@@ -120,8 +120,8 @@ export class HeatMap {
   get cellCount() { return this.#cells.length; }
 
   setNodes(nodes) {
-    this.#cells = nodes.flatMap((node) => node.gpus.map((uuid, i) => ({
-      uuid, node: node.id, index: i, model: node.model, state: node.states[i], util: node.utilPct[i], job: node.jobs[i],
+    this.#cells = nodes.flatMap((node) => node.states.map((state, i) => ({
+      node: node.id, index: i, model: node.model, state, util: node.utilPct[i], job: node.jobs[i],
       shared: node.shared?.[i] ?? null,
     })));
     this.#canvas.dataset.cells = String(this.#cells.length);
@@ -169,7 +169,6 @@ export class HeatMap {
     const { size, cols } = this.#layout;
     this.#tip.replaceChildren(
       el("div", { text: `${cell.node} · GPU ${cell.index}` }),
-      el("div", { text: cell.uuid }),
       el("div", { text: `${cell.state} · ${num(cell.util)} % busy${cell.job ? ` · job ${cell.job}` : ""}${cell.shared !== null && cell.shared !== undefined ? ` · shared, ${cell.shared}/1000 in use` : ""}` }));
     this.#tip.style.left = `${Math.min((i % cols) * size + size + 8, this.#canvas.clientWidth - 260)}px`;
     this.#tip.style.top = `${Math.floor(i / cols) * size + size + 4}px`;

@@ -1,4 +1,4 @@
-import { getJson } from "../api.js";
+import { getJson, openGpuAt } from "../api.js";
 import { el, num, countsList, healthBadge, nodeHref, healthStates } from "../format.js";
 import { HeatMap, rampCss } from "../heatmap.js";
 
@@ -18,7 +18,7 @@ function nodeTable(nodes) {
   const rows = [...nodes].sort(worstFirst).slice(0, shownNodes).map((n) => el("tr", {},
     el("td", {}, el("a", { href: nodeHref(n.id), text: n.id })),
     el("td", {}, healthBadge(n.health)),
-    el("td", { class: "num", text: num(n.gpus.length) }),
+    el("td", { class: "num", text: num(n.states.length) }),
     el("td", { class: "num", text: num(n.states.filter((s) => s !== "healthy").length) }),
     el("td", { class: "num", text: num(avg(n.utilPct)) }),
     el("td", { text: n.drained ? "drained" : "" })));
@@ -41,7 +41,7 @@ export async function dataCenterView(main, { dc }) {
   main.replaceChildren(el("h1", { text: `Data center ${dc}` }), counts, facts, el("h2", { text: "GPUs" }), legend(), mapBox, table);
   const heat = new HeatMap(mapBox, {
     label: `Heat map of every GPU in ${dc}: colour is utilization, marks are health`,
-    onOpen: (cell) => { location.hash = `#/gpu/${encodeURIComponent(cell.uuid)}`; },
+    onOpen: (cell) => openGpuAt(cell.node, cell.index).catch(console.error),
   });
 
   const showSummary = (s) => {

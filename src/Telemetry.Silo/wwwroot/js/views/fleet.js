@@ -1,4 +1,4 @@
-import { getJson } from "../api.js";
+import { getJson, openGpuAt } from "../api.js";
 import { el, num, countsList } from "../format.js";
 import { HeatMap } from "../heatmap.js";
 
@@ -20,7 +20,7 @@ class DataCenterPanel {
       el("h2", {}, el("a", { href: `#/dc/${encodeURIComponent(id)}`, text: `Data center ${id}` })), this.counts, this.facts);
     this.heat = new HeatMap(this.section, {
       label: `Heat map of every GPU in ${id}`,
-      onOpen: (cell) => { location.hash = `#/gpu/${encodeURIComponent(cell.uuid)}`; },
+      onOpen: (cell) => openGpuAt(cell.node, cell.index).catch(console.error),
     });
     this.loadedAt = 0;
   }
