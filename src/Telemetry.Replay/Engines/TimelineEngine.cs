@@ -110,7 +110,7 @@ public sealed class TimelineEngine(ReplayRun run, ITraceClock clock, FaultPlan f
             Tasks = tasks,
             Placed = _placedOnce,
             Failed = failed,
-            Queued = _queue.Count,
+            Queued = _queue.Count(q => !q.EverStarted),
             CpuOnlyTasks = source.CpuOnlyTasks,
             CapacityGpus = fleet.CapacityGpus,
             AllocationPct = Math.Round(100.0 * _allocatedIntegral / (fleet.CapacityMilli * span), 3),

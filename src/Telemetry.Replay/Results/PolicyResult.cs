@@ -21,7 +21,7 @@ public sealed record PolicyResult
     /// <summary>Packing: tasks that found no room on arrival. Timeline: tasks no node of the fleet could ever run.</summary>
     public required int Failed { get; init; }
 
-    /// <summary>Timeline: tasks still waiting when the run stopped.</summary>
+    /// <summary>Timeline: tasks still waiting when the run stopped that never started (so tasks = placed + failed + queued).</summary>
     public required int Queued { get; init; }
 
     /// <summary>Trace rows without GPUs, left out.</summary>
