@@ -6,6 +6,7 @@ var root = new RootCommand("GPU telemetry exporter: streams node reports to the 
     RunCommand.Create(),
     SimulateCommand.Create(),
     TokenCommand.Create(),
+    ReplayCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync();
