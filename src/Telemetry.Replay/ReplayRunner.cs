@@ -10,9 +10,9 @@ namespace Telemetry.Replay;
 
 /// <summary>
 /// Runs each asked policy on its own fresh fleet over the same trace, order and seed, and writes the
-/// summary and charts. Names are prefixed per policy and per invocation (<c>ff-3a1c-</c>) so runs never mix.
+/// summary, the series and (with a <see cref="ChartDrawer"/>) the charts. Names are prefixed per policy and per invocation (<c>ff-3a1c-</c>) so runs never mix.
 /// </summary>
-public sealed class ReplayRunner(ReplayOptions options, IReplayClusterConnector? cluster, Action<string> progress)
+public sealed class ReplayRunner(ReplayOptions options, IReplayClusterConnector? cluster, Action<string> progress, ChartDrawer? charts = null)
 {
     /// <summary>Reads the trace and node list (throws <see cref="TraceFormatException"/>), runs, writes, returns the results.</summary>
     public async Task<IReadOnlyList<PolicyResult>> RunAsync(CancellationToken cancellationToken)
@@ -42,6 +42,9 @@ public sealed class ReplayRunner(ReplayOptions options, IReplayClusterConnector?
         }
 
         SummaryWriter.Write(options.OutDirectory, results, $"Replay of {Path.GetFileName(options.TracePath)} on {Path.GetFileName(options.NodesPath)} ({options.Mode}, seed {options.Seed})");
+        SeriesWriter.Write(options.OutDirectory, results);
+        progress(charts?.Invoke(options.OutDirectory, results) is { } chart ? $"chart: {chart}" : "charts: not in this build (build the exporter with -p:ReplayCharts=true); the series are in series.csv");
+
         return results;
     }
 

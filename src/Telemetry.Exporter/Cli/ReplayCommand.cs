@@ -20,6 +20,13 @@ internal static class ReplayCommand
     /// <summary>Exit code when the cluster cannot be reached or refuses what the replay needs.</summary>
     public const int ClusterUnavailable = 3;
 
+    // Only a build with -p:ReplayCharts=true carries the plotting library (see the project file).
+#if REPLAY_CHARTS
+    private static Replay.Results.ChartDrawer? Charts => Replay.Charts.ChartWriter.Write;
+#else
+    private static Replay.Results.ChartDrawer? Charts => null;
+#endif
+
     public static Command Create()
     {
         var flags = new ReplayOptionSet();
@@ -49,7 +56,7 @@ internal static class ReplayCommand
         var progress = new ReplayProgress(Console.Error, interactive: !Console.IsErrorRedirected);
         try
         {
-            var results = await new ReplayRunner(options, ReplayClusters.For(options), progress.Report).RunAsync(ct);
+            var results = await new ReplayRunner(options, ReplayClusters.For(options), progress.Report, Charts).RunAsync(ct);
             progress.Done();
             await Console.Out.WriteAsync(Replay.Results.SummaryWriter.ToMarkdown(results, $"Replay ({options.Mode}) → {Path.GetFullPath(options.OutDirectory)}"));
             return results.Any(r => r.DoubleAllocations > 0 || r.ConstraintViolations > 0) ? InvariantBroken : 0;
