@@ -56,7 +56,7 @@ internal static class ReplayCommand
         var progress = new ReplayProgress(Console.Error, interactive: !Console.IsErrorRedirected);
         try
         {
-            var results = await new ReplayRunner(options, ReplayClusters.For(options), progress.Report, Charts).RunAsync(ct);
+            var results = await new ReplayRunner(options, ReplayClusters.For(options, progress.Report), progress.Report, Charts).RunAsync(ct);
             progress.Done();
             await Console.Out.WriteAsync(Replay.Results.SummaryWriter.ToMarkdown(results, $"Replay ({options.Mode}) → {Path.GetFullPath(options.OutDirectory)}"));
             return results.Any(r => r.DoubleAllocations > 0 || r.ConstraintViolations > 0) ? InvariantBroken : 0;
