@@ -201,6 +201,7 @@ public sealed partial class GpuGrain(
             PowerW = Measured(_windows.LastValue(FieldCatalog.PowerW)),
             TempC = Measured(_windows.LastValue(FieldCatalog.GpuTempC)),
             FbFreeMib = Measured(total - used),
+            FbTotalMib = Measured(total),
             PowerLimitW = Measured(_windows.LastValue(FieldCatalog.PowerLimitW)),
         };
     }

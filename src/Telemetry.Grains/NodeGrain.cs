@@ -105,6 +105,19 @@ public sealed partial class NodeGrain(
 
     public Task<DateTimeOffset?> GetReservedUntilAsync(string gpuUuid) => Task.FromResult(_monitor.ReservedUntil(gpuUuid, time.GetUtcNow()));
 
+    public async Task<bool> ExtendHoldAsync(string reservationId, DateTimeOffset expiresAt)
+    {
+        var extended = _monitor.ExtendHold(reservationId, expiresAt, time.GetUtcNow());
+        if (extended)
+        {
+            await RememberAsync();
+        }
+
+        return extended;
+    }
+
+    public Task<GpuClaim[]> GetClaimsAsync(string gpuUuid) => Task.FromResult(_monitor.Claims(gpuUuid));
+
     public async Task SetDrainAsync(bool drained, string? reason)
     {
         if (_monitor.SetDrain(drained, reason))

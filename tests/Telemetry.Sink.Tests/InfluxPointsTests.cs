@@ -97,10 +97,13 @@ public class InfluxPointsTests
             Drained = true,
             GpuUtilPct = [10, 20, 30, 40, 50, 60, 70, 80],
             PowerW = 5600.5,
+            SharedGpus = [new SharedGpu("GPU-a", 750, Open: true), new SharedGpu("GPU-b", 1000, Open: false)],
         }, at)!;
 
         var parsed = ParsedLine.Parse(line);
         Assert.Equal(new Dictionary<string, string> { ["datacenter"] = "dc2", ["node"] = "dc2/node-0007" }, parsed.Tags);
+        Assert.Equal("2i", parsed.Fields["shared_gpus"]);
+        Assert.Equal("1750i", parsed.Fields["shared_milli"]);
         Assert.Equal("\"degraded\"", parsed.Fields["health"]);
         Assert.Equal("1i", parsed.Fields["health_level"]);
         Assert.Equal("8i", parsed.Fields["gpus"]);

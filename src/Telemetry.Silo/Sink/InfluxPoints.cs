@@ -48,6 +48,8 @@ public static class InfluxPoints
             .Field(InfluxSchema.DrainedField, summary.Drained)
             .Field(InfluxSchema.UtilMeanField, summary.GpuUtilPct.Length == 0 ? double.NaN : summary.GpuUtilPct.Average())
             .Field(InfluxSchema.PowerWField, summary.PowerW)
+            .Field(InfluxSchema.SharedGpusField, summary.SharedGpus.Length)
+            .Field(InfluxSchema.SharedMilliField, summary.SharedGpus.Sum(g => (long)g.UsedMilli))
             .At(Nanoseconds(at));
     }
 

@@ -35,6 +35,8 @@ public static class InfluxSchema
     public const string OfflineField = "offline";
     public const string FreeGpusField = "free_gpus";
     public const string DrainedField = "drained";
+    public const string SharedGpusField = "shared_gpus";
+    public const string SharedMilliField = "shared_milli";
     public const string UtilMeanField = "util_mean";
     public const string UtilP95Field = "util_p95";
     public const string PowerWField = "power_w";
@@ -69,7 +71,7 @@ public static class InfluxSchema
     public static MeasurementSchema Node { get; } = new(
         NodeMeasurement,
         [DataCenterTag, NodeTag],
-        [HealthField, HealthLevelField, GpusField, HealthyField, DegradedField, UnhealthyField, OfflineField, FreeGpusField, DrainedField, UtilMeanField, PowerWField]);
+        [HealthField, HealthLevelField, GpusField, HealthyField, DegradedField, UnhealthyField, OfflineField, FreeGpusField, DrainedField, UtilMeanField, PowerWField, SharedGpusField, SharedMilliField]);
 
     public static MeasurementSchema DataCenter { get; } = new(
         DataCenterMeasurement,
