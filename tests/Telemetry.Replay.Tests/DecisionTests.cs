@@ -89,7 +89,7 @@ public sealed class DecisionTests
         var link = new FakeLink();
         var run = Traces.Run(fleet, Traces.Policy(PolicyNames.FirstFit), link: link, rebalance: true);
         await run.TryStartAsync(Task("job-1"), null, default);
-        link.Add(new ReplayDecision("m1", "migrate", "x-dc1", "x-dc2", null, "job-1", null));
+        link.Add(new ReplayDecision("m1", "migrate", "x-dc1", "x-dc2", null, "x-job-1", null));
         Placement? movedTo = null;
 
         await run.ActOnDecisionsAsync((_, _, to) => { movedTo = to; return ValueTask.CompletedTask; }, default);
@@ -102,13 +102,28 @@ public sealed class DecisionTests
     }
 
     [Fact]
+    public async Task Migrate_JobOfAnotherRun_IsLeftAlone()
+    {
+        var fleet = new ReplayFleet(Traces.Nodes(2, 2), 2, "x-");
+        var link = new FakeLink();
+        var run = Traces.Run(fleet, Traces.Policy(PolicyNames.FirstFit), link: link, rebalance: true);
+        await run.TryStartAsync(Task("job-1"), null, default);
+        link.Add(new ReplayDecision("m1", "migrate", "y-dc1", "y-dc2", null, "y-job-1", null));
+
+        await run.ActOnDecisionsAsync((_, _, _) => ValueTask.CompletedTask, default);
+
+        Assert.Equal("x-dc1", fleet.Running["job-1"].Node.DataCenter);
+        Assert.Empty(link.Acknowledged);
+    }
+
+    [Fact]
     public async Task Migrate_TargetFull_TaskStaysAndIsNotAcknowledged()
     {
         var fleet = new ReplayFleet(Traces.Nodes(2, 1), 2, "x-");
         var run = Traces.Run(fleet, Traces.Policy(PolicyNames.FirstFit), link: new FakeLink(), rebalance: true);
         var link = (FakeLink)run.Link;
         await run.TryStartAsync(Task("job-1", 2), null, default);
-        link.Add(new ReplayDecision("m1", "migrate", "x-dc1", "x-dc2", null, "job-1", null));
+        link.Add(new ReplayDecision("m1", "migrate", "x-dc1", "x-dc2", null, "x-job-1", null));
 
         await run.ActOnDecisionsAsync((_, _, _) => ValueTask.CompletedTask, default);
 

@@ -134,7 +134,9 @@ public sealed class ReplayRun(ReplayFleet fleet, IPlacementPolicy policy, Tenant
 
     private async ValueTask<bool> MigrateAsync(ReplayDecision decision, Func<ReplayTask, Placement, Placement?, ValueTask>? moved, CancellationToken cancellationToken)
     {
-        if (decision.JobId is null || decision.To is null || !_tasks.TryGetValue(decision.JobId, out var task)
+        // The cluster knows a task by the run's prefix and its id (see the link); a job of another run is not ours.
+        if (decision.JobId is not { } job || !job.StartsWith(Fleet.Prefix, StringComparison.Ordinal) || decision.To is null
+            || !_tasks.TryGetValue(job[Fleet.Prefix.Length..], out var task)
             || Fleet.Running.GetValueOrDefault(task.Id) is not { } old || old.Node.DataCenter == decision.To)
         {
             return false;

@@ -25,6 +25,7 @@ public sealed class LiveFleet : IReplayCluster
     private readonly CancellationTokenSource _stop = new();
     private readonly HttpClient _ingestHttp;
     private readonly int _servers;
+    private readonly string _prefix;
     private Task _loop = Task.CompletedTask;
 
     public LiveFleet(ReplayFleet fleet, ReplayOptions options, SiloClient silo, HttpClient ingestHttp, TimeProvider time)
@@ -35,6 +36,7 @@ public sealed class LiveFleet : IReplayCluster
         _intervalMs = (long)(options.ReportEverySeconds * 1000);
         _decisions = new DecisionFeed(silo);
         _servers = options.Servers.Count;
+        _prefix = fleet.Prefix;
         var endpoints = options.Servers.Select(IngestEndpoints.Resolve).ToList();
         _sender = new IngestSender(ingestHttp, endpoints, Environment.GetEnvironmentVariable("TELEMETRY_INGEST_TOKEN"),
             new RetryPolicy(TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(5)), new SemaphoreSlim(32), _counters, time);
@@ -124,7 +126,8 @@ public sealed class LiveFleet : IReplayCluster
             foreach (var share in placement.Shares)
             {
                 var gpu = placement.Node.Gpus[share.Index];
-                var jobs = gpu.Tasks.Count == 0 ? null : string.Join(',', gpu.Tasks.Keys.Order(StringComparer.Ordinal));
+                // Job ids carry the run's prefix: another run's task of the same trace row is another job.
+                var jobs = gpu.Tasks.Count == 0 ? null : string.Join(',', gpu.Tasks.Keys.Order(StringComparer.Ordinal).Select(id => _prefix + id));
                 live.Simulator.SetJob(gpu.Index, jobs, Math.Min(1, gpu.UsedMilli / 1000.0) * BusyLoad, NowMs());
             }
 

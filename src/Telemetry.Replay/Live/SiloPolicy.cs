@@ -31,7 +31,7 @@ public sealed class SiloPolicy(SiloClient silo, int reserveSeconds) : IPlacement
                 SingleNode = true,
                 Candidates = 1,
                 ReserveSeconds = reserveSeconds,
-                JobId = task.Id,
+                JobId = fleet.Prefix + task.Id,
             };
             var (status, answer) = await silo.SendAsync(HttpMethod.Post, "/api/v1/placement", request, cancellationToken).ConfigureAwait(false);
             if (status == HttpStatusCode.OK && answer is not null)
