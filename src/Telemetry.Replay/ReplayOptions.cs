@@ -25,8 +25,11 @@ public sealed record ReplayOptions
     /// <summary>Whether the runs act on the silo's rebalancing decisions.</summary>
     public bool Rebalance { get; init; } = true;
 
-    /// <summary>GPU faults per GPU-hour of trace time (timeline mode). Default Llama 3's 2·10⁻⁵.</summary>
-    public double FaultsPerGpuHour { get; init; } = FaultPlan.Llama3RatePerGpuHour;
+    /// <summary>GPU faults per GPU-hour of trace time (timeline mode); null: Llama 3's rate scaled so the window sees about 300.</summary>
+    public double? FaultsPerGpuHour { get; init; }
+
+    /// <summary>Timeline: arrivals this many times closer together, run times unchanged. Default 1.</summary>
+    public double Load { get; init; } = 1;
 
     /// <summary>Trace seconds per wall second while a cluster is linked (timeline mode).</summary>
     public double Speed { get; init; } = 20_000;

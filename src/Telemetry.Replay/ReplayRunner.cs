@@ -34,6 +34,7 @@ public sealed class ReplayRunner(ReplayOptions options, IReplayClusterConnector?
                 ? await new TimelineEngine(run, link is null ? InstantClock.Instance : new PacedClock(TimeProvider.System, options.Speed, options.Window.From ?? trace.Min(t => (double)(t.CreatedAt ?? 0))), new FaultPlan(options.FaultsPerGpuHour))
                 {
                     Window = options.Window,
+                    Load = options.Load,
                     Progress = progress,
                 }.RunAsync(trace, options.Seed, cancellationToken).ConfigureAwait(false)
                 : await new PackingEngine(run) { Progress = progress }.RunAsync(trace, options.Seed, cancellationToken).ConfigureAwait(false);

@@ -29,7 +29,9 @@ internal sealed class ReplayOptionSet
 
     private readonly Option<string> _rebalance = new("--rebalance") { Description = "on: act on the rebalancer's decisions; off: ignore them.", DefaultValueFactory = _ => "on" };
 
-    private readonly Option<double> _faults = new("--faults") { Description = "GPU faults per GPU-hour of trace time (timeline). Default Llama 3's 2e-5.", DefaultValueFactory = _ => FaultPlan.Llama3RatePerGpuHour, HelpName = "rate" };
+    private readonly Option<double?> _faults = new("--faults") { Description = "GPU faults per GPU-hour of trace time (timeline). Default: Llama 3's 2e-5 scaled so the replay sees about 300.", HelpName = "rate" };
+
+    private readonly Option<double> _load = new("--load") { Description = "Timeline: arrivals this many times closer together, run times unchanged (the default trace fills at most 1 % of its fleet at once).", DefaultValueFactory = _ => 1 };
 
     private readonly Option<double> _speed = new("--speed") { Description = "Trace seconds per wall second while linked to a silo (timeline).", DefaultValueFactory = _ => 20_000 };
 
@@ -41,7 +43,7 @@ internal sealed class ReplayOptionSet
 
     private readonly Option<double> _reportEvery = new("--report-every") { Description = "Seconds between each simulated node's reports (0.2–60).", DefaultValueFactory = _ => 2 };
 
-    public IEnumerable<Option> All => [_servers, _trace, _nodes, _dataCenters, _tenants, _mode, _policies, _rebalance, _faults, _speed, _seed, _out, _window, _reportEvery];
+    public IEnumerable<Option> All => [_servers, _trace, _nodes, _dataCenters, _tenants, _mode, _policies, _rebalance, _faults, _load, _speed, _seed, _out, _window, _reportEvery];
 
     /// <summary>The options, or the messages naming each bad flag.</summary>
     public (ReplayOptions? Options, IReadOnlyList<string> Errors) ToOptions(ParseResult result)
@@ -84,7 +86,8 @@ internal sealed class ReplayOptionSet
         }
 
         Check(errors, result.GetValue(_dataCenters) is >= 1 and <= 64, "--datacenters must be 1–64");
-        Check(errors, result.GetValue(_faults) is >= 0 and <= 1000, "--faults must be 0–1000 per GPU-hour");
+        Check(errors, result.GetValue(_faults) is null or (>= 0 and <= 1000), "--faults must be 0–1000 per GPU-hour");
+        Check(errors, result.GetValue(_load) is >= 1 and <= 1e6, "--load must be 1 or more");
         Check(errors, result.GetValue(_speed) is > 0 and <= 1e9, "--speed must be above 0");
         Check(errors, result.GetValue(_reportEvery) is >= 0.2 and <= 60, "--report-every must be 0.2–60 seconds");
         var window = ParseWindow(result.GetValue(_window), errors);
@@ -104,6 +107,7 @@ internal sealed class ReplayOptionSet
             Policies = policies.Distinct().ToList(),
             Rebalance = rebalance == "on",
             FaultsPerGpuHour = result.GetValue(_faults),
+            Load = result.GetValue(_load),
             Speed = result.GetValue(_speed),
             Seed = result.GetValue(_seed),
             OutDirectory = result.GetValue(_out)!,

@@ -38,6 +38,15 @@ public sealed class TimelineEngine(ReplayRun run, ITraceClock clock, FaultPlan f
     /// <summary>The trace seconds covered.</summary>
     public TimelineWindow Window { get; init; } = TimelineWindow.Whole;
 
+    /// <summary>
+    /// Arrivals come this many times closer together (run times unchanged), so a trace that fills a sliver of
+    /// its fleet (the default trace: at most 66 of 6,212 GPUs at once) loads it. 1 replays the trace's own times.
+    /// </summary>
+    public double Load { get; init; } = 1;
+
+    /// <summary>The fault rate the run used, per GPU-hour (set once it starts).</summary>
+    public double FaultRatePerGpuHour { get; private set; }
+
     /// <summary>Called every so often with a one-line progress text.</summary>
     public Action<string>? Progress { get; init; }
 
@@ -48,13 +57,15 @@ public sealed class TimelineEngine(ReplayRun run, ITraceClock clock, FaultPlan f
         _faultDraws = new Random(seed);
         var fleet = run.Fleet;
         var (start, end) = Span(trace);
+        var traceEnd = end;
+        end = start + ((end - start) / Load);
         var source = new TaskSource(trace, run.Tenants, seed);
         int tasks = 0, failed = 0;
         while (source.Next() is { } task)
         {
             var created = (double)task.Trace.CreatedAt!.Value;
             var deleted = (double)task.Trace.DeletedAt!.Value;
-            if (created > end || deleted < start || (deleted == start && created < start))
+            if (created > traceEnd || deleted < start || (deleted == start && created < start))
             {
                 continue;
             }
@@ -67,15 +78,18 @@ public sealed class TimelineEngine(ReplayRun run, ITraceClock clock, FaultPlan f
             }
 
             var arrival = Math.Max(created, start);
-            Push(new TimelineEvent.Arrival(arrival, new QueuedTask(task, Math.Max(0, deleted - arrival))));
+            var runs = Math.Max(0, Math.Min(deleted, traceEnd) - arrival);
+            arrival = start + ((arrival - start) / Load);
+            Push(new TimelineEvent.Arrival(arrival, new QueuedTask(task, runs)));
             _pendingArrivals++;
         }
 
         _now = start;
         _start = start;
-        if (faults.RatePerGpuHour > 0)
+        FaultRatePerGpuHour = faults.RateFor(fleet.CapacityGpus * (end - start) / SecondsPerHour);
+        if (FaultRatePerGpuHour > 0)
         {
-            Push(new TimelineEvent.Fault(start + NextFaultIn(faults.RatePerGpuHour * fleet.CapacityGpus), null));
+            Push(new TimelineEvent.Fault(start + NextFaultIn(FaultRatePerGpuHour * fleet.CapacityGpus), null));
         }
 
         var lastProgress = wall.Elapsed;
@@ -117,6 +131,8 @@ public sealed class TimelineEngine(ReplayRun run, ITraceClock clock, FaultPlan f
             QueueWaitP50Seconds = Percentiles.NearestRank(_waits, 50),
             QueueWaitP95Seconds = Percentiles.NearestRank(_waits, 95),
             GpuHoursLostToFaults = Math.Round(_lostGpuSeconds / SecondsPerHour, 3),
+            FaultRatePerGpuHour = FaultRatePerGpuHour,
+            Load = Load,
             Faults = _faults,
             TasksKilledByFaults = _killed,
             Migrations = run.Migrations,
@@ -207,7 +223,7 @@ public sealed class TimelineEngine(ReplayRun run, ITraceClock clock, FaultPlan f
         if (gpu is null)
         {
             var healthy = run.Fleet.Nodes.SelectMany(n => n.Gpus).Where(g => g.Healthy).ToList();
-            Push(new TimelineEvent.Fault(_now + NextFaultIn(faults.RatePerGpuHour * Math.Max(1, healthy.Count)), null));
+            Push(new TimelineEvent.Fault(_now + NextFaultIn(FaultRatePerGpuHour * Math.Max(1, healthy.Count)), null));
             if (healthy.Count == 0)
             {
                 return;

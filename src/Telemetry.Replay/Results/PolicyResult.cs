@@ -45,6 +45,12 @@ public sealed record PolicyResult
     /// <summary>GPU-hours of work lost by tasks killed by a GPU fault (trace time × GPUs held).</summary>
     public required double GpuHoursLostToFaults { get; init; }
 
+    /// <summary>Timeline: the fault rate used, per GPU-hour of trace time.</summary>
+    public double? FaultRatePerGpuHour { get; init; }
+
+    /// <summary>Timeline: how many times closer together arrivals came (<c>--load</c>).</summary>
+    public double? Load { get; init; }
+
     /// <summary>GPU faults injected.</summary>
     public required int Faults { get; init; }
 
