@@ -78,7 +78,7 @@ public sealed class TimelineEngine(ReplayRun run, ITraceClock clock, FaultPlan f
             }
 
             var arrival = Math.Max(created, start);
-            var runs = Math.Max(0, Math.Min(deleted, traceEnd) - arrival);
+            var runs = Math.Max(0, deleted - arrival);
             arrival = start + ((arrival - start) / Load);
             Push(new TimelineEvent.Arrival(arrival, new QueuedTask(task, runs)));
             _pendingArrivals++;
