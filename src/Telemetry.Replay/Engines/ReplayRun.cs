@@ -40,8 +40,10 @@ public sealed class ReplayRun(ReplayFleet fleet, IPlacementPolicy policy, Tenant
             return null;
         }
 
-        // A scheduler that acts on decisions starts nothing on a node it knows is drained, whoever proposed it.
-        if (Rebalance && placement.Node.Drained)
+        // A scheduler starts nothing on a GPU it knows has failed (the silo may not have heard yet), and one that
+        // acts on decisions nothing on a node it was told to drain or in a data center it was told to close.
+        if (placement.Shares.Any(s => !placement.Node.Gpus[s.Index].Healthy)
+            || (Rebalance && (placement.Node.Drained || Fleet.AdmissionWeight(placement.Node.DataCenter) <= 0)))
         {
             PlacementRefusals++;
             await Policy.ReleaseAsync(task, placement, cancellationToken).ConfigureAwait(false);

@@ -16,7 +16,7 @@ public sealed class SiloClusterConnector(TimeProvider time, Action<string> progr
     public async Task<IReplayCluster> ConnectAsync(ReplayFleet fleet, TenantPlan tenants, ReplayOptions options, CancellationToken cancellationToken)
     {
         var silo = new SiloClient(new HttpClient { Timeout = TimeSpan.FromSeconds(30) }, options.Servers, options.ApiKey);
-        await SetPolicyAsync(silo, tenants, options.Rebalance, cancellationToken).ConfigureAwait(false);
+        await SetPolicyAsync(silo, tenants, options, cancellationToken).ConfigureAwait(false);
         var ingest = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 32, ConnectTimeout = TimeSpan.FromSeconds(5) }) { Timeout = TimeSpan.FromSeconds(30) };
         var live = new LiveFleet(fleet, options, silo, ingest, time);
         live.Start();
@@ -33,11 +33,23 @@ public sealed class SiloClusterConnector(TimeProvider time, Action<string> progr
         return live;
     }
 
-    private static async Task SetPolicyAsync(SiloClient silo, TenantPlan tenants, bool rebalance, CancellationToken ct)
+    private static async Task SetPolicyAsync(SiloClient silo, TenantPlan tenants, ReplayOptions options, CancellationToken ct)
     {
         var policy = await silo.RequireAsync(HttpMethod.Get, "/api/v1/rebalance/policy", null, ct).ConfigureAwait(false) as JsonObject
             ?? throw new SiloUnreachableException("GET /api/v1/rebalance/policy answered no policy");
-        policy["dryRun"] = !rebalance;
+        policy["dryRun"] = !options.Rebalance;
+        if (options.Mode == Engines.ReplayModes.Timeline && options.Speed > 1)
+        {
+            // The policy's waits are meant in the fleet's time; a timeline runs it --speed times faster than the wall.
+            foreach (var (field, least) in ScaledFields)
+            {
+                if (policy[field] is JsonValue v && v.TryGetValue<double>(out var seconds))
+                {
+                    policy[field] = Math.Max(least, (int)Math.Round(seconds / options.Speed));
+                }
+            }
+        }
+
         var map = policy["tenantDataCenters"] as JsonObject ?? [];
         foreach (var tenant in tenants.Tenants.Where(t => t.DataCenters.Count > 0))
         {
@@ -47,6 +59,9 @@ public sealed class SiloClusterConnector(TimeProvider time, Action<string> progr
         policy["tenantDataCenters"] = map.DeepClone();
         await silo.RequireAsync(HttpMethod.Put, "/api/v1/rebalance/policy", policy, ct).ConfigureAwait(false);
     }
+
+    private static readonly (string Field, int Least)[] ScaledFields =
+        [("pairCooldownSeconds", 0), ("jobCooldownSeconds", 0), ("undrainAfterSeconds", 0), ("breakerWindowSeconds", 10)];
 
     private async Task WaitReportingAsync(SiloClient silo, ReplayFleet fleet, CancellationToken ct)
     {
