@@ -20,7 +20,7 @@ public sealed partial class PlacementIndex
                     break;
                 }
 
-                var node = slot.Node!;
+                var node = slot.Node;
                 if (IsOpen(node, request, now) && HasMemory(node, slot.Uuid, request))
                 {
                     best.Offer(weight * PlacementScore.Share(slot.FreeMilli, milli, node.Summary.Headroom), new Place(node, slot));

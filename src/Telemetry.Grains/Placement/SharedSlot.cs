@@ -4,9 +4,5 @@ namespace Telemetry.Grains.Placement;
 /// <param name="FreeMilli">Thousandths of the GPU still free, 1–999.</param>
 /// <param name="NodeId">Its node's id.</param>
 /// <param name="Uuid">The GPU.</param>
-/// <param name="Node">Its node in the index; null only in a bound used to search.</param>
-public readonly record struct SharedSlot(int FreeMilli, string NodeId, string Uuid, IndexedNode? Node)
-{
-    /// <summary>Sorts before every slot with <paramref name="freeMilli"/> or more free.</summary>
-    public static SharedSlot LowerBound(int freeMilli) => new(freeMilli, "", "", null);
-}
+/// <param name="Node">Its node in the index.</param>
+public readonly record struct SharedSlot(int FreeMilli, string NodeId, string Uuid, IndexedNode Node);
