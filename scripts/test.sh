@@ -80,6 +80,17 @@ else
   failed=$((failed + 1)); tail -n 40 "$results/openapi-lint.log"; echo "OpenAPI lint failed"
 fi
 
+# The trace replay must keep working: a few seconds of arrival-order packing of the Alibaba trace (docs/replay.md).
+echo "== replay smoke"
+traces=../shared/traces/alibaba-gpu-v2023
+if dotnet src/Telemetry.Exporter/bin/Release/net10.0/telemetry-exporter.dll replay --policy first-fit --mode packing \
+    --trace "$traces/openb_pod_list_default.csv" --nodes "$traces/openb_node_list_gpu_node.csv" --out "$results/replay" \
+    >"$results/replay.log" 2>&1 && [ -s "$results/replay/summary.json" ]; then
+  passed=$((passed + 1)); grep -E 'unallocated GPUs' "$results/replay.log"
+else
+  failed=$((failed + 1)); tail -n 30 "$results/replay.log"; echo "replay smoke failed"
+fi
+
 [ "$status" -eq 0 ] || [ "$failed" -gt 0 ] || failed=1
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

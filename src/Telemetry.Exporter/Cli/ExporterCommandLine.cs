@@ -18,6 +18,7 @@ public static class ExporterCommandLine
         RunCommand.Create(),
         SimulateCommand.Create(),
         TokenCommand.Create(),
+        ReplayCommand.Create(),
     };
 
     /// <summary>Parses <paramref name="args"/> and runs the command they name; the exit code is the command's, or 2 for bad arguments.</summary>

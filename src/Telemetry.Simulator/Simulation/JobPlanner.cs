@@ -92,6 +92,25 @@ internal static class JobPlanner
         }
     }
 
+    /// <summary>A job that an outside scheduler started: steady inference-like load, no end of its own.</summary>
+    public static SimulatedJob External(string id, double load, long now) => new()
+    {
+        Id = id,
+        Kind = JobKind.Inference,
+        GpuCount = 1,
+        StartedAtMs = now,
+        EndsAtMs = long.MaxValue,
+        Intensity = load,
+        SmEfficiency = 0.85,
+        TensorShare = 0.4,
+        MemoryShare = 0.3 + (0.6 * load),
+        MemCopyPct = 40,
+        PcieShare = 0.05,
+        NvlinkShare = 0,
+        CheckpointEveryMs = long.MaxValue,
+        CheckpointForMs = 0,
+    };
+
     /// <summary>Mean idle time between jobs: about 2 minutes at peak demand, half an hour at the trough.</summary>
     public static double IdleGapMeanMs(double load) => Math.Max(0.5, 20 * (1 - load) / load) * MinuteMs;
 

@@ -9,7 +9,7 @@ namespace Telemetry.Exporter.Simulation;
 /// Time is an argument, never read from a clock, so tests drive hours of simulated time in milliseconds
 /// and the same seed and times always give the same reports.
 /// </summary>
-public sealed class NodeSimulator
+public sealed partial class NodeSimulator
 {
     private readonly SimulationSettings _settings;
     private readonly FaultModel _faults;
@@ -26,7 +26,8 @@ public sealed class NodeSimulator
     /// <param name="identitySeed">Names the hardware (GPU UUIDs); stable across runs.</param>
     /// <param name="signalSeed">Drives jobs, noise and faults.</param>
     /// <param name="bootId">This exporter instance's id.</param>
-    public NodeSimulator(string nodeId, GpuModelSpec model, int gpuCount, SimulationSettings settings, ulong identitySeed, ulong signalSeed, string bootId)
+    /// <param name="uuids">The GPUs' UUIDs by index, when the caller names the hardware (a replay's fleet); null draws them from <paramref name="identitySeed"/>.</param>
+    public NodeSimulator(string nodeId, GpuModelSpec model, int gpuCount, SimulationSettings settings, ulong identitySeed, ulong signalSeed, string bootId, IReadOnlyList<string>? uuids = null)
     {
         NodeId = nodeId;
         Model = model;
@@ -44,7 +45,8 @@ public sealed class NodeSimulator
         _gpus = new SimulatedGpu[gpuCount];
         for (var i = 0; i < gpuCount; i++)
         {
-            _gpus[i] = new SimulatedGpu(i, GpuUuids.Next(ref hardware), settings.SamplesPerReport)
+            var drawn = GpuUuids.Next(ref hardware);
+            _gpus[i] = new SimulatedGpu(i, uuids?[i] ?? drawn, settings.SamplesPerReport)
             {
                 // Most GPUs sit within a few degrees of each other; a few percent run hot.
                 CoolingOffsetC = hardware.NextDouble() < 0.03 ? hardware.Between(10, 16) : hardware.Between(0, 6),
@@ -54,10 +56,10 @@ public sealed class NodeSimulator
 
     public string NodeId { get; }
 
-    public string BootId { get; }
+    public string BootId { get; private set; }
 
     /// <summary>The simulated host's boot id, sent in every report.</summary>
-    public string HostBootId { get; }
+    public string HostBootId { get; private set; }
 
     public GpuModelSpec Model { get; }
 
@@ -93,13 +95,16 @@ public sealed class NodeSimulator
             Start(windowStart, load);
         }
 
-        JobPlanner.Plan(_gpus, windowStart, load, ref _random, warmStart: first);
         var condition = ConditionAt(nowMs);
-        if (condition.BusyShare is { } share)
+        if (!ExternalJobs)
         {
-            var busy = (int)Math.Round(share * _gpus.Length);
-            JobPlanner.Release(_gpus, busy, windowStart, load, ref _random);
-            JobPlanner.Occupy(_gpus, busy, windowStart, ref _random);
+            JobPlanner.Plan(_gpus, windowStart, load, ref _random, warmStart: first);
+            if (condition.BusyShare is { } share)
+            {
+                var busy = (int)Math.Round(share * _gpus.Length);
+                JobPlanner.Release(_gpus, busy, windowStart, load, ref _random);
+                JobPlanner.Occupy(_gpus, busy, windowStart, ref _random);
+            }
         }
 
         for (var i = 0; i < samples; i++)
@@ -114,6 +119,7 @@ public sealed class NodeSimulator
         {
             var jobId = gpu.Job?.Id;
             gpu.Xids.Clear();
+            TakeRaisedXids(gpu);
             for (var s = 0; s < samples; s++)
             {
                 var t = _timestamps[s];

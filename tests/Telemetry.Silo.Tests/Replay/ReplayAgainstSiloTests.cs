@@ -1,0 +1,124 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Telemetry.Replay;
+using Telemetry.Replay.Engines;
+using Telemetry.Replay.Live;
+using Telemetry.Replay.Policies;
+using Telemetry.Replay.Results;
+
+namespace Telemetry.Silo.Tests.Replay;
+
+/// <summary>
+/// Short replays of the real trace against a real silo, as <c>telemetry-exporter replay</c> runs them: the
+/// invariants hold (no GPU over-allocated, every task placed, failed or queued, tenants' data centers and
+/// models honoured) and the replay acts on decisions (no task starts on a node it was told to drain).
+/// </summary>
+public sealed class ReplayAgainstSiloTests : IAsyncLifetime
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("replay-").FullName;
+    private RunningSilo _silo = null!;
+
+    public async Task InitializeAsync() =>
+        _silo = await RunningSilo.StartAsync("--Telemetry:Rebalancer:Interval=00:00:01");
+
+    public async Task DisposeAsync()
+    {
+        await _silo.DisposeAsync();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task Packing_SiloAndBaseline_KeepTheInvariants()
+    {
+        var tenants = Path.Combine(_folder, "tenants.json");
+        await File.WriteAllTextAsync(tenants, """{ "tenants": [ { "name": "uni-a", "share": 0.4, "dataCenters": [1] } ] }""");
+        var options = Options(ReplayModes.Packing, [PolicyNames.Silo, PolicyNames.FirstFit]) with { TenantsPath = tenants };
+        var connector = new RecordingConnector(new SiloClusterConnector(TimeProvider.System, _ => { }));
+
+        var results = await new ReplayRunner(options, connector, _ => { }).RunAsync(CancellationToken.None);
+
+        foreach (var r in results)
+        {
+            Assert.True(r.Tasks >= 100, $"{r.Policy}: only {r.Tasks} tasks arrived");
+            Assert.Equal(r.Tasks, r.Placed + r.Failed + r.Queued);
+            Assert.InRange(r.ArrivedDemandPct!.Value, 100, 110);
+            Assert.Equal(0, r.DoubleAllocations);
+            Assert.Equal(0, r.ConstraintViolations);
+        }
+
+        Assert.True(results[0].Placed > results[0].Tasks / 2, $"the silo placed {results[0].Placed} of {results[0].Tasks}");
+        Assert.True(File.Exists(Path.Combine(_folder, "out", "summary.json")));
+        Assert.Equal(2, SummaryWriter.FromJson(await File.ReadAllTextAsync(Path.Combine(_folder, "out", "summary.json"))).Count);
+
+        // Apart from the replay's checker: the silo itself holds no GPU over its capacity.
+        var fleet = connector.LastFleet!;
+        foreach (var dc in fleet.DataCenters)
+        {
+            var map = await _silo.Http.GetFromJsonAsync<JsonObject>($"/api/v1/datacenters/{dc}?pageSize=1000");
+            foreach (var node in map!["nodeList"]!.AsArray())
+            {
+                foreach (var shared in node!["sharedGpus"]?.AsArray() ?? [])
+                {
+                    Assert.InRange(shared!["usedMilli"]!.GetValue<int>(), 1, 1000);
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Timeline_RebalanceOn_ActsOnDrainsAndKeepsTheInvariants()
+    {
+        var options = Options(ReplayModes.Timeline, [PolicyNames.Silo]) with
+        {
+            Window = new TimelineWindow(11_000_000, 11_200_000),
+            Load = 20,
+            Speed = 400,
+            FaultsPerGpuHour = 0.05,
+        };
+        var connector = new RecordingConnector(new SiloClusterConnector(TimeProvider.System, _ => { }));
+
+        var result = (await new ReplayRunner(options, connector, _ => { }).RunAsync(CancellationToken.None)).Single();
+
+        Assert.Equal(result.Tasks, result.Placed + result.Failed + result.Queued);
+        Assert.Equal(0, result.DoubleAllocations);
+        Assert.Equal(0, result.ConstraintViolations);
+        Assert.True(result.Faults > 0, "no fault was injected");
+
+        // Every drain the replay acknowledged holds until its undrain: no start on that node in between.
+        var drained = new HashSet<string>();
+        var drains = 0;
+        foreach (var (kind, node, what) in connector.Log)
+        {
+            switch (kind)
+            {
+                case "drain":
+                    drains++;
+                    drained.Add(node);
+                    break;
+                case "undrain":
+                    drained.Remove(node);
+                    break;
+                default:
+                    Assert.False(drained.Contains(node), $"task {what} started on {node}, which the replay had drained");
+                    break;
+            }
+        }
+
+        Assert.True(drains > 0, "the rebalancer drained no node, or the replay did not act on it");
+        Assert.True(result.DecisionsActedOn >= drains);
+    }
+
+    private ReplayOptions Options(string mode, string[] policies) => new()
+    {
+        Servers = [_silo.BaseAddress],
+        TracePath = ReplayFixtures.Tasks(_folder, 11_000_000, 11_200_000),
+        NodesPath = ReplayFixtures.Nodes(_folder, 20),
+        DataCenters = 2,
+        Mode = mode,
+        Policies = policies,
+        Rebalance = true,
+        Seed = 3,
+        OutDirectory = Path.Combine(_folder, "out"),
+        ReportEverySeconds = 1,
+    };
+}
