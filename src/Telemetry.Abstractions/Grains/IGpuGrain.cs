@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+using Telemetry.Jobs;
 using Telemetry.State;
 
 namespace Telemetry.Grains;
@@ -21,4 +23,12 @@ public interface IGpuGrain : IGrainWithStringKey
     /// <summary>The node has gone silent: the GPU is offline from <paramref name="since"/> until it reports again.</summary>
     [Alias("MarkOffline")]
     Task<GpuBrief?> MarkOfflineAsync(DateTimeOffset since);
+
+    /// <summary>The GPU's job judges it a straggler (sent each window while it is one): its verdict becomes degraded.</summary>
+    [Alias("MarkStraggler"), OneWay]
+    Task MarkStragglerAsync(StragglerNote note);
+
+    /// <summary>The GPU's job <paramref name="jobId"/> judges it keeps up again.</summary>
+    [Alias("ClearStraggler"), OneWay]
+    Task ClearStragglerAsync(string jobId);
 }

@@ -9,6 +9,9 @@ public static class LiveEventKinds
     /// <summary>A rebalancing decision.</summary>
     public const string Decision = "decision";
 
+    /// <summary>A GPU became, or stopped being, a straggler of its job.</summary>
+    public const string Straggler = "straggler";
+
     /// <summary>Every data center in summary, every few seconds; not part of the resumable sequence.</summary>
     public const string Summary = "summary";
 }

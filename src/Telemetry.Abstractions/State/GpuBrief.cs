@@ -26,4 +26,7 @@ public sealed record GpuBrief
 
     /// <summary>Newest <c>power_limit_w</c>; null when not measured.</summary>
     [Id(9)] public double? PowerLimitW { get; init; }
+
+    /// <summary>True while the GPU's job judges it a straggler (docs/health.md, "Stragglers").</summary>
+    [Id(10)] public bool Straggler { get; init; }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Telemetry.Silo.Hosting;
+using Telemetry.Silo.Jobs;
 
 namespace Telemetry.Silo.Api;
 
@@ -25,7 +26,7 @@ public static class ApiHostingExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapOpenApi();
-        app.MapGroup("/api/v1").MapStateEndpoints().MapPlacementEndpoints().MapRebalanceEndpoints();
+        app.MapGroup("/api/v1").MapStateEndpoints().MapPlacementEndpoints().MapRebalanceEndpoints().MapJobEndpoints();
         app.MapGet("/healthz", () => TypedResults.Text("ok")).WithName("Healthz").WithSummary("The process is alive");
         app.MapGet("/readyz", (ReadinessGate gate) => gate.IsReady
                 ? (IResult)TypedResults.Text("ready")

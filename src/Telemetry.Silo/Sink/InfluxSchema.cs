@@ -14,6 +14,7 @@ public static class InfluxSchema
     public const string DataCenterMeasurement = "datacenter";
     public const string HealthEventMeasurement = "health_event";
     public const string DecisionMeasurement = "decision";
+    public const string StragglerMeasurement = "straggler";
 
     public const string DataCenterTag = "datacenter";
     public const string NodeTag = "node";
@@ -51,6 +52,12 @@ public static class InfluxSchema
     public const string ReasonField = "reason";
     public const string StatusField = "status";
 
+    public const string StragglerField = "straggler";
+    public const string SignalField = "signal";
+    public const string ValueField = "value";
+    public const string JobMedianField = "job_median";
+    public const string ActionField = "action";
+
     // Made once: a rollup names 46 fields, and building each name per point would allocate 46 strings.
     private static readonly string[] MeanNames = [.. FieldCatalog.All.Select(f => f.Name + "_mean")];
     private static readonly string[] MaxNames = [.. FieldCatalog.All.Select(f => f.Name + "_max")];
@@ -86,6 +93,11 @@ public static class InfluxSchema
         [KindTag],
         [DecisionIdField, FromField, ToField, DecisionNodeField, JobIdField, GpusField, ReasonField, StatusField]);
 
+    public static MeasurementSchema Straggler { get; } = new(
+        StragglerMeasurement,
+        [DataCenterTag, NodeTag, GpuTag],
+        [JobIdField, StragglerField, SignalField, ValueField, JobMedianField, ReasonField, ActionField]);
+
     /// <summary>Every measurement the sink writes.</summary>
-    public static IReadOnlyList<MeasurementSchema> All { get; } = [Gpu, Node, DataCenter, HealthEvent, Decision];
+    public static IReadOnlyList<MeasurementSchema> All { get; } = [Gpu, Node, DataCenter, HealthEvent, Decision, Straggler];
 }
