@@ -18,6 +18,7 @@ public sealed class StragglerDetector(StragglerOptions options)
     private readonly SortedDictionary<long, Dictionary<string, JobWindow>> _pending = [];
     private long _judgedThrough = long.MinValue;
     private long _newestBucket = long.MinValue;
+    private long _firstBucket = long.MinValue;
 
     /// <summary>The job's medians in the newest window compared, by <see cref="StragglerSignals.All"/>; null before the first.</summary>
     public double[]? Medians { get; private set; }
@@ -51,8 +52,16 @@ public sealed class StragglerDetector(StragglerOptions options)
         if (bucket > _newestBucket)
         {
             // Departures are looked for once a bucket, not once a window: a large job sends many windows a bucket.
+            if (_newestBucket == long.MinValue)
+            {
+                _firstBucket = bucket;
+            }
+            else
+            {
+                Expire(findings);
+            }
+
             _newestBucket = bucket;
-            Expire(findings);
         }
 
         if (bucket > _judgedThrough)
@@ -136,8 +145,10 @@ public sealed class StragglerDetector(StragglerOptions options)
         while (_pending.Count > 0)
         {
             var (bucket, windows) = _pending.First();
-            // Every GPU sent this bucket, or one is two buckets ahead: those that skipped it are not waited for.
-            if (windows.Count < _members.Count && _newestBucket < bucket + 2)
+            // Every GPU sent this bucket, or one is two buckets ahead: those that skipped it are not waited for. The
+            // job's first bucket waits for the later one: until then, the GPUs that reported first are not all of them.
+            var everyoneSent = bucket > _firstBucket && windows.Count >= _members.Count;
+            if (!everyoneSent && _newestBucket < bucket + 2)
             {
                 return;
             }
