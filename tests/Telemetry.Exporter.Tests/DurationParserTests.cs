@@ -1,4 +1,5 @@
 using Telemetry.Exporter.Cli;
+using Telemetry.Exporter.Running;
 
 namespace Telemetry.Exporter.Tests;
 

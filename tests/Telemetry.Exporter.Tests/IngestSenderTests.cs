@@ -109,9 +109,9 @@ public sealed class IngestSenderTests
     public void Resolve_Server_AddsIngestPathWhenMissing(string server, string expected) =>
         Assert.Equal(new Uri(expected), IngestEndpoints.Resolve(new Uri(server)));
 
-    private static (IngestSender Sender, SimulatorCounters Counters) Create(ScriptedHandler handler, string? token = null)
+    private static (IngestSender Sender, SendCounters Counters) Create(ScriptedHandler handler, string? token = null)
     {
-        var counters = new SimulatorCounters();
+        var counters = new SendCounters();
         var http = new HttpClient(handler);
         var retry = new RetryPolicy(TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(2));
         return (new IngestSender(http, Servers, token, retry, new SemaphoreSlim(4), counters, TimeProvider.System), counters);

@@ -1,3 +1,4 @@
+using Telemetry.Exporter.Sending;
 using Telemetry.Exporter.Simulation;
 
 namespace Telemetry.Exporter.Tests;

@@ -44,9 +44,9 @@ public sealed class SpoolDrainerTests : IDisposable
         Assert.Equal(2, counters.Snapshot(TimeSpan.Zero, 1).ReportsAccepted);
     }
 
-    private static async Task<(List<SentRequest> Sent, SimulatorCounters Counters)> DrainAsync(ReportSpool spool, ScriptedHandler handler)
+    private static async Task<(List<SentRequest> Sent, SendCounters Counters)> DrainAsync(ReportSpool spool, ScriptedHandler handler)
     {
-        var counters = new SimulatorCounters();
+        var counters = new SendCounters();
         using var http = new HttpClient(handler);
         var retry = new RetryPolicy(TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(2));
         var sender = new IngestSender(http, Servers, null, retry, new SemaphoreSlim(4), counters, TimeProvider.System);

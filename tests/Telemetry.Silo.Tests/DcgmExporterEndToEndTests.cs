@@ -66,7 +66,7 @@ public sealed class DcgmExporterEndToEndTests(SiloFixture silo) : IDisposable
         await stop.CancelAsync();
         var stats = await run;
         Assert.Equal(0, stats.ReportsRejected);
-        Assert.Equal(1, stats.XidsInjected);
+        Assert.Equal(1, stats.Xids);
     }
 
     /// <summary>Closing the listener ends the serving loop.</summary>

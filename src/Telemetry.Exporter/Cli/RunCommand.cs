@@ -6,7 +6,7 @@ using Telemetry.Exporter.Sources;
 namespace Telemetry.Exporter.Cli;
 
 /// <summary><c>telemetry-exporter run</c>: reads this node's GPUs and streams its reports to the ingest servers.</summary>
-internal static class RunCommand
+public static class RunCommand
 {
     /// <summary>Exit code when reports were rejected with a 4xx (e.g. a wrong token).</summary>
     public const int ReportsRejected = 1;

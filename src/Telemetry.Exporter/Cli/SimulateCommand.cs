@@ -1,10 +1,11 @@
 using System.CommandLine;
+using Telemetry.Exporter.Sending;
 using Telemetry.Exporter.Simulation;
 
 namespace Telemetry.Exporter.Cli;
 
 /// <summary><c>telemetry-exporter simulate</c>: streams a simulated GPU fleet to ingest servers.</summary>
-internal static class SimulateCommand
+public static class SimulateCommand
 {
     /// <summary>Exit code when the options are unusable.</summary>
     public const int InvalidOptions = 2;
@@ -51,7 +52,7 @@ internal static class SimulateCommand
             ? Task.CompletedTask
             : new ProgressReporter(simulator, Console.Error, interactive: !Console.IsErrorRedirected).RunAsync(progressStop.Token);
 
-        SimulatorStats stats;
+        SendStats stats;
         try
         {
             stats = await simulator.RunAsync(ct);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using Telemetry.Exporter.Running;
 using Telemetry.Exporter.Sending;
 using Telemetry.Exporter.Simulation;
 using Telemetry.Exporter.Simulation.Scenarios;

@@ -34,7 +34,7 @@ public sealed class InfluxOptions
     /// <summary>Tries per batch before it goes to the spool. Default 3.</summary>
     public int MaxAttempts { get; set; } = 3;
 
-    /// <summary>The first retry's delay; each later one doubles, with ±25 % jitter, up to <see cref="MaxRetryDelay"/>. Default 0.5 s.</summary>
+    /// <summary>The first retry's delay; each later one doubles up to <see cref="MaxRetryDelay"/>. Each wait is half to all of that (jitter). Default 0.5 s.</summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMilliseconds(500);
 
     /// <summary>Longest wait between tries, also while the spool waits for InfluxDB to come back. Default 30 s.</summary>

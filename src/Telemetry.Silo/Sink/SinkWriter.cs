@@ -22,7 +22,7 @@ internal sealed partial class SinkWriter(
     // The spool is the exporter's, keyed by lane; the sink has one lane, so its order is the order of append.
     private const string Lane = "influx";
 
-    private readonly Backoff _backoff = new(options.RetryDelay, options.MaxRetryDelay);
+    private readonly RetryPolicy _backoff = new(options.RetryDelay, options.MaxRetryDelay);
     private readonly List<string> _batch = new(options.BatchSize);
     private int _failures;
     private DateTimeOffset _nextProbe = DateTimeOffset.MinValue;
@@ -125,7 +125,7 @@ internal sealed partial class SinkWriter(
                     if (attempt < options.MaxAttempts)
                     {
                         metrics.AddRetried(_batch.Count);
-                        await Task.Delay(_backoff.Delay(attempt), time, cancellationToken).ConfigureAwait(false);
+                        await Task.Delay(_backoff.DelayAfter(attempt), time, cancellationToken).ConfigureAwait(false);
                     }
 
                     break;
@@ -133,7 +133,7 @@ internal sealed partial class SinkWriter(
         }
 
         _failures = Math.Max(_failures, 1);
-        _nextProbe = time.GetUtcNow() + _backoff.Delay(_failures);
+        _nextProbe = time.GetUtcNow() + _backoff.DelayAfter(_failures);
         Spool();
     }
 
@@ -152,7 +152,7 @@ internal sealed partial class SinkWriter(
             {
                 spool.Release(entry);
                 _failures++;
-                _nextProbe = time.GetUtcNow() + _backoff.Delay(_failures);
+                _nextProbe = time.GetUtcNow() + _backoff.DelayAfter(_failures);
                 return;
             }
 

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Telemetry.Exporter.Cli;
+using Telemetry.Exporter.Running;
 
 namespace Telemetry.Benchmarks.Cli;
 

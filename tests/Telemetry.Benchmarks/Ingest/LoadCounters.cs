@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Telemetry.Exporter.Sending;
 using Telemetry.Exporter.Simulation;
 
 namespace Telemetry.Benchmarks.Ingest;

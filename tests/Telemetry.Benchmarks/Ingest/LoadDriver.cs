@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using Telemetry.Benchmarks.Hosting;
+using Telemetry.Exporter.Sending;
 using Telemetry.Exporter.Simulation;
 
 namespace Telemetry.Benchmarks.Ingest;

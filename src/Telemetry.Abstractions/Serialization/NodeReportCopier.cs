@@ -1,0 +1,8 @@
+using Orleans.Serialization.Cloning;
+using Telemetry.Wire;
+
+namespace Telemetry.Serialization;
+
+/// <summary>A decoded report is never changed, so a call inside one silo passes it without copying.</summary>
+[RegisterCopier]
+public sealed class NodeReportCopier : ShallowCopier<NodeReport>;

@@ -1,0 +1,186 @@
+using Telemetry.Exporter.Simulation.Scenarios;
+using Telemetry.Fields;
+using Telemetry.Wire;
+
+namespace Telemetry.Exporter.Simulation;
+
+/// <summary>
+/// One simulated node: its GPUs, jobs and faults, producing a <see cref="NodeReport"/> on demand.
+/// Time is an argument, never read from a clock, so tests drive hours of simulated time in milliseconds
+/// and the same seed and times always give the same reports.
+/// </summary>
+public sealed class NodeSimulator
+{
+    private readonly SimulationSettings _settings;
+    private readonly FaultModel _faults;
+    private readonly SimulatedGpu[] _gpus;
+    private readonly long[] _timestamps;
+    private readonly Dictionary<string, double> _gauges = new(StringComparer.Ordinal);
+    private FastRandom _random;
+    private long _lastSampleMs = long.MinValue;
+
+    /// <param name="nodeId">The node id, <c>dc/host</c>.</param>
+    /// <param name="model">The model of every GPU on the node.</param>
+    /// <param name="gpuCount">GPUs on the node.</param>
+    /// <param name="settings">Report shape and event rates.</param>
+    /// <param name="identitySeed">Names the hardware (GPU UUIDs); stable across runs.</param>
+    /// <param name="signalSeed">Drives jobs, noise and faults.</param>
+    /// <param name="bootId">This exporter instance's id.</param>
+    public NodeSimulator(string nodeId, GpuModelSpec model, int gpuCount, SimulationSettings settings, ulong identitySeed, ulong signalSeed, string bootId)
+    {
+        NodeId = nodeId;
+        Model = model;
+        BootId = bootId;
+        _settings = settings;
+        _faults = new FaultModel(settings);
+        _timestamps = new long[settings.SamplesPerReport];
+
+        var hardware = new FastRandom(GpuUuids.NodeSeed(identitySeed, nodeId));
+        _random = new FastRandom(GpuUuids.NodeSeed(signalSeed, nodeId) ^ 0x5DEECE66DUL);
+        _gpus = new SimulatedGpu[gpuCount];
+        for (var i = 0; i < gpuCount; i++)
+        {
+            _gpus[i] = new SimulatedGpu(i, GpuUuids.Next(ref hardware), settings.SamplesPerReport)
+            {
+                // Most GPUs sit within a few degrees of each other; a few percent run hot.
+                CoolingOffsetC = hardware.NextDouble() < 0.03 ? hardware.Between(10, 16) : hardware.Between(0, 6),
+            };
+        }
+    }
+
+    public string NodeId { get; }
+
+    public string BootId { get; }
+
+    public GpuModelSpec Model { get; }
+
+    /// <summary>The scenario the node lives through, its data center's name, its index there and the data center's size; none for steady running.</summary>
+    public (Scenario Scenario, string DataCenter, int Index, int Nodes)? ScenarioSlot { get; set; }
+
+    /// <summary>What the scenario imposes on this node at <paramref name="tMs"/>.</summary>
+    public NodeCondition ConditionAt(long tMs) =>
+        ScenarioSlot is var (scenario, dc, index, nodes) ? scenario.At(dc, index, nodes, tMs) : NodeCondition.Normal;
+
+    /// <summary>Seq of the last report produced; 0 before the first.</summary>
+    public ulong Seq { get; private set; }
+
+    /// <summary>The node's GPU UUIDs, by index.</summary>
+    public IEnumerable<string> GpuUuidList => _gpus.Select(g => g.Uuid);
+
+    /// <summary>XIDs raised so far.</summary>
+    public long XidCount { get; private set; }
+
+    /// <summary>Samples in one report (GPUs × samples per report).</summary>
+    public int SamplesPerReport => _gpus.Length * _settings.SamplesPerReport;
+
+    /// <summary>The next report: S samples per GPU, evenly spaced over the interval that ends at <paramref name="nowMs"/>.</summary>
+    public NodeReport Generate(long nowMs)
+    {
+        var samples = _settings.SamplesPerReport;
+        var stepMs = _settings.StepMs;
+        var windowStart = nowMs - (long)_settings.IntervalMs;
+        var load = DailyLoadCurve.At(nowMs);
+        var first = _lastSampleMs == long.MinValue;
+        if (first)
+        {
+            Start(windowStart, load);
+        }
+
+        JobPlanner.Plan(_gpus, windowStart, load, ref _random, warmStart: first);
+        var condition = ConditionAt(nowMs);
+        if (condition.BusyShare is { } share)
+        {
+            JobPlanner.Occupy(_gpus, (int)Math.Round(share * _gpus.Length), windowStart, ref _random);
+        }
+
+        for (var i = 0; i < samples; i++)
+        {
+            _timestamps[i] = nowMs - (long)Math.Round((samples - 1 - i) * stepMs);
+        }
+
+        var step = SampleStep.For(stepMs);
+        var firstStep = first ? step : SampleStep.For(_timestamps[0] - _lastSampleMs);
+        var blocks = new GpuSamples[_gpus.Length];
+        foreach (var gpu in _gpus)
+        {
+            var jobId = gpu.Job?.Id;
+            gpu.Xids.Clear();
+            for (var s = 0; s < samples; s++)
+            {
+                var t = _timestamps[s];
+                _faults.Advance(gpu, t, ref _random);
+                var row = gpu.Values.AsSpan(s * FieldCatalog.Count, FieldCatalog.Count);
+                SignalModel.Sample(gpu, Model, t, s == 0 ? firstStep : step, load, ref _random, row);
+                if (condition.Throttled)
+                {
+                    Overheat(row);
+                }
+            }
+
+            if (condition.StruckByXid && gpu.Index == 0 && !gpu.IsDeadAt(nowMs))
+            {
+                // XID 79 (fallen off the bus): the GPU is lost from this report on.
+                gpu.Xids.Add(79);
+                gpu.DeadSinceMs = nowMs;
+            }
+
+            XidCount += gpu.Xids.Count;
+            blocks[gpu.Index] = new GpuSamples
+            {
+                Index = gpu.Index,
+                Uuid = gpu.Uuid,
+                Model = Model.Name,
+                JobId = jobId,
+                Timestamps = _timestamps,
+                Values = gpu.Values,
+                Xids = gpu.Xids.Count == 0 ? [] : [.. gpu.Xids],
+            };
+        }
+
+        _lastSampleMs = nowMs;
+        UpdateGauges(samples);
+        return new NodeReport { NodeId = NodeId, Seq = ++Seq, BootId = BootId, Gpus = blocks, Gauges = _gauges };
+    }
+
+    // Cooling fails: over the slowdown temperature, with the thermal clock-event reasons set.
+    private void Overheat(Span<double> row)
+    {
+        row[FieldCatalog.GpuTempC - 1] = Math.Max(row[FieldCatalog.GpuTempC - 1], Model.SlowdownTempC + 4);
+        row[FieldCatalog.ClockEventReasons - 1] = (double)((ClockEventReasons)(long)row[FieldCatalog.ClockEventReasons - 1] | ClockEventReasons.SwThermalSlowdown | ClockEventReasons.HwThermalSlowdown);
+    }
+
+    private void Start(long windowStart, double load)
+    {
+        foreach (var gpu in _gpus)
+        {
+            _faults.Schedule(gpu, windowStart, ref _random);
+
+            // Start mid-life: some GPUs are between jobs, the rest get back-dated jobs.
+            gpu.IdleUntilMs = _random.NextDouble() < 0.1 + (0.3 * (1 - load))
+                ? windowStart + (long)_random.Exponential(JobPlanner.IdleGapMeanMs(load))
+                : 0;
+        }
+    }
+
+    private void UpdateGauges(int samples)
+    {
+        var lastRow = (samples - 1) * FieldCatalog.Count;
+        double util = 0;
+        double nvlink = 0;
+        foreach (var gpu in _gpus)
+        {
+            util += gpu.Values[lastRow + FieldCatalog.GpuUtilPct - 1];
+            nvlink += gpu.Values[lastRow + FieldCatalog.NvlinkTxBytesPerSec - 1];
+        }
+
+        util /= Math.Max(1, _gpus.Length * 100.0);
+        const double memTotal = 2.0 * 1024 * 1024 * 1024 * 1024;
+        _gauges["cpu_util_pct"] = Math.Round(3 + (22 * util) + _random.Noise(1.5), 1);
+        _gauges["mem_total_bytes"] = memTotal;
+        _gauges["mem_used_bytes"] = Math.Round(memTotal * (0.04 + (0.5 * util)));
+
+        // Multi-node jobs talk over InfiniBand roughly in step with their NVLink traffic.
+        _gauges["net_rx_bytes_s"] = Math.Round((nvlink * 0.05) + 1e6);
+        _gauges["net_tx_bytes_s"] = Math.Round((nvlink * 0.05) + 1e6);
+    }
+}
