@@ -12,6 +12,7 @@ namespace Telemetry.Silo.Live;
 /// <param name="States">Each GPU's health.</param>
 /// <param name="UtilPct">Each GPU's newest utilization, percent; null when not measured.</param>
 /// <param name="Jobs">Each GPU's job, or null.</param>
+/// <param name="Stragglers">Each GPU: true while its job judges it a straggler.</param>
 public sealed record HeatMapNode(
     string Id,
     HealthState Health,
@@ -20,7 +21,8 @@ public sealed record HeatMapNode(
     string[] Gpus,
     HealthState[] States,
     double?[] UtilPct,
-    string?[] Jobs)
+    string?[] Jobs,
+    bool[] Stragglers)
 {
     public static HeatMapNode From(NodeSummary node)
     {
@@ -37,6 +39,7 @@ public sealed record HeatMapNode(
             [.. gpus.Select(g => g.Uuid)],
             [.. gpus.Select(g => offline ? HealthState.Offline : g.Health)],
             [.. gpus.Select(g => offline ? null : g.UtilPct)],
-            [.. gpus.Select(g => g.JobId)]);
+            [.. gpus.Select(g => g.JobId)],
+            [.. gpus.Select(g => g.Straggler)]);
     }
 }
