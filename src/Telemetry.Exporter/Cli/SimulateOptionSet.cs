@@ -86,6 +86,13 @@ internal sealed class SimulateOptionSet
         HelpName = "per-gpu-hour",
     };
 
+    private readonly Option<double> _stragglerRate = new("--straggler-rate")
+    {
+        Description = "Straggler faults (thermal throttle, PCIe trained down, degraded NVLink, silent low clocks) per GPU-hour of a job of 4 GPUs or more. Default 0.",
+        DefaultValueFactory = _ => Defaults.StragglerRatePerGpuHour,
+        HelpName = "per-gpu-hour",
+    };
+
     private readonly Option<int?> _seed = new("--seed")
     {
         Description = "Seed for jobs, noise and faults (reproducible runs). GPU UUIDs depend only on the seed and node id, so they are stable across runs.",
@@ -143,7 +150,7 @@ internal sealed class SimulateOptionSet
     public IEnumerable<Option> All =>
     [
         _servers, _dataCenters, _dataCenterNames, _nodesPerDataCenter, _gpusPerNode, _hostPrefix, _interval,
-        _samplesPerReport, _duration, _concurrency, _xidRate, _seed, _scenario, _model, _token, _gzip, _dryRun,
+        _samplesPerReport, _duration, _concurrency, _xidRate, _stragglerRate, _seed, _scenario, _model, _token, _gzip, _dryRun,
         _spoolDir, _spoolMaxMib, _noSpool, _quiet,
     ];
 
@@ -168,6 +175,7 @@ internal sealed class SimulateOptionSet
             Duration = result.GetValue(_duration),
             Concurrency = result.GetValue(_concurrency),
             XidRatePerGpuHour = result.GetValue(_xidRate),
+            StragglerRatePerGpuHour = result.GetValue(_stragglerRate),
             Seed = result.GetValue(_seed),
             Scenario = result.GetValue(_scenario),
             Models = result.GetValue(_model) ?? Defaults.Models,

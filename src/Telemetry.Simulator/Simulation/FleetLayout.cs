@@ -12,7 +12,10 @@ internal static class FleetLayout
     public static NodeSimulator[] Build(SimulatorOptions options, ulong signalSeed, long startMs = 0)
     {
         var scenario = options.Scenario == ScenarioKind.Steady ? null : new Scenario(options.Scenario, options.DataCenters[0], startMs);
-        var settings = new SimulationSettings(options.Interval.TotalMilliseconds, options.SamplesPerReport, options.XidRatePerGpuHour);
+        var settings = new SimulationSettings(options.Interval.TotalMilliseconds, options.SamplesPerReport, options.XidRatePerGpuHour)
+        {
+            StragglerRatePerGpuHour = options.StragglerRatePerGpuHour,
+        };
         var identitySeed = (ulong)(options.Seed ?? 0);
         var width = Math.Max(4, options.NodesPerDataCenter.ToString().Length);
         var nodes = new NodeSimulator[options.NodeCount];

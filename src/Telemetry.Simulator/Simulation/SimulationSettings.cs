@@ -15,6 +15,9 @@ public sealed record SimulationSettings(double IntervalMs, int SamplesPerReport,
     /// <summary>PCIe replay bursts per GPU-hour.</summary>
     public double PcieReplayRatePerGpuHour { get; init; } = 0.005;
 
+    /// <summary>Straggler faults (<see cref="StragglerKind"/>) per GPU-hour of a job of 4 GPUs or more; 0 by default.</summary>
+    public double StragglerRatePerGpuHour { get; init; }
+
     /// <summary>Time between two samples, ms.</summary>
     public double StepMs => IntervalMs / SamplesPerReport;
 }

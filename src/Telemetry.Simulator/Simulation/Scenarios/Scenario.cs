@@ -44,6 +44,7 @@ public sealed class Scenario(ScenarioKind kind, string target, long startMs)
             ScenarioKind.XidStorm => new NodeCondition(null, false, IsStruck(nodeIndex, nodesInDataCenter, since), false),
             ScenarioKind.Oscillating => new NodeCondition(since % (long)SwingPeriod.TotalMilliseconds < SwingPeriod.TotalMilliseconds / 2 ? 0.97 : 0.92, false, false, false),
             ScenarioKind.DcOutage => new NodeCondition(null, false, false, true),
+            ScenarioKind.Stragglers => nodeIndex % 2 == 0 ? NodeCondition.Normal with { Straggler = (StragglerKind)(nodeIndex / 2 % 4) } : NodeCondition.Normal,
             _ => NodeCondition.Normal,
         };
     }
