@@ -55,6 +55,14 @@ else
   failed=$((failed + 1)); tail -n 30 "$results/smoke.log"; echo "ingest benchmark smoke failed"
 fi
 
+# The exporter's footprint: a trimmed publish without Orleans, Roslyn, Newtonsoft.Json or Humanizer, no trim warnings.
+echo "== exporter publish check"
+if scripts/check-exporter-publish.sh >"$results/exporter-publish.log" 2>&1; then
+  passed=$((passed + 1)); grep -E '^exporter publish' "$results/exporter-publish.log"
+else
+  failed=$((failed + 1)); tail -n 30 "$results/exporter-publish.log"; echo "exporter publish check failed"
+fi
+
 [ "$status" -eq 0 ] || [ "$failed" -gt 0 ] || failed=1
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

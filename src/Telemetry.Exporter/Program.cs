@@ -1,11 +1,3 @@
-using System.CommandLine;
 using Telemetry.Exporter.Cli;
 
-var root = new RootCommand("GPU telemetry exporter: streams node reports to the telemetry cluster's ingest API.")
-{
-    RunCommand.Create(),
-    SimulateCommand.Create(),
-    TokenCommand.Create(),
-};
-
-return await root.Parse(args).InvokeAsync();
+return await ExporterCommandLine.InvokeAsync(args, Console.Out, Console.Error);

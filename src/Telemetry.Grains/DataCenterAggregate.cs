@@ -5,8 +5,9 @@ using Telemetry.State;
 namespace Telemetry.Grains;
 
 /// <summary>
-/// A data center's nodes and the summary over them. A node whose summaries stopped arriving
-/// (its grain is gone) counts as offline after <see cref="StaleAfter"/>.
+/// A data center's nodes and the summary over them. A node counts as offline (not reporting) once its
+/// exporter has been silent for <see cref="StaleAfter"/> or its grain judged it offline, whatever summaries its
+/// grain still sends, and once its summaries stopped arriving (its grain is gone) for as long.
 /// </summary>
 public sealed class DataCenterAggregate(string id)
 {
@@ -28,7 +29,7 @@ public sealed class DataCenterAggregate(string id)
         var utils = new List<double>(_nodes.Count * 8);
         foreach (var (summary, receivedAt) in _nodes.Values)
         {
-            if (now - receivedAt > StaleAfter)
+            if (!IsReporting(summary, receivedAt, now))
             {
                 counts = counts.Add(new HealthCounts(0, 0, 0, summary.Gpus));
                 continue;
@@ -61,11 +62,11 @@ public sealed class DataCenterAggregate(string id)
         var jobs = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var (summary, receivedAt) in _nodes.Values)
         {
-            var fresh = now - receivedAt <= StaleAfter;
+            var fresh = IsReporting(summary, receivedAt, now);
             reporting += fresh ? 1 : 0;
             if (summary.GpusByHealth.Unhealthy > 0 || summary.Drained)
             {
-                nodes.Add(new NodeSignal(summary.NodeId, summary.GpusByHealth.Unhealthy, summary.Drained, fresh));
+                nodes.Add(new NodeSignal(summary.NodeId, summary.GpusByHealth.Unhealthy, summary.Drained, fresh) { Jobs = summary.Jobs });
             }
 
             foreach (var job in fresh ? summary.Jobs : [])
@@ -85,7 +86,14 @@ public sealed class DataCenterAggregate(string id)
 
     /// <summary>One page of node summaries, ordered by node id; stale nodes are shown offline.</summary>
     public NodeSummary[] Page(int skip, int take, DateTimeOffset now) =>
-        [.. _nodes.Values.Skip(skip).Take(take).Select(n => now - n.ReceivedAt > StaleAfter ? AsOffline(n.Summary) : n.Summary)];
+        [.. _nodes.Values.Skip(skip).Take(take).Select(n => IsReporting(n.Summary, n.ReceivedAt, now) ? n.Summary : AsOffline(n.Summary))];
+
+    // The node grain keeps sending heartbeats while its exporter is silent, so a fresh summary alone proves nothing:
+    // the exporter's last report must be recent too, and the grain must not have judged the node offline.
+    private static bool IsReporting(NodeSummary summary, DateTimeOffset receivedAt, DateTimeOffset now) =>
+        now - receivedAt <= StaleAfter
+        && summary.Health != HealthState.Offline
+        && summary.LastReportAt is { } last && now - last <= StaleAfter;
 
     private static NodeSummary AsOffline(NodeSummary summary) => summary with
     {

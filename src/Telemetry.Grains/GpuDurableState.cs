@@ -11,4 +11,7 @@ public sealed class GpuDurableState
     [Id(2)] public int Index { get; set; }
     [Id(3)] public string? JobId { get; set; }
     [Id(4)] public HealthMemory? Health { get; set; }
+
+    /// <summary>The host boot id of the GPU's last report that carried one: a different one later means the host rebooted.</summary>
+    [Id(5)] public string? HostBootId { get; set; }
 }

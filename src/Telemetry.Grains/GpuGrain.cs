@@ -44,6 +44,7 @@ public sealed partial class GpuGrain(
     private int _index;
     private string? _jobId;
     private string? _bootId;
+    private string? _hostBootId;
     private ulong _lastSeq;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -59,6 +60,7 @@ public sealed partial class GpuGrain(
             _model = durable.State.Model;
             _index = durable.State.Index;
             _jobId = durable.State.JobId;
+            _hostBootId = durable.State.HostBootId;
             if (durable.State.Health is { } memory)
             {
                 _health = new GpuHealthTracker(memory);
@@ -79,6 +81,11 @@ public sealed partial class GpuGrain(
         }
 
         var moved = !string.Equals(_nodeId, report.NodeId, StringComparison.Ordinal);
+
+        // Only a changed host boot id is evidence of a reset: a new exporter bootId is just a restarted exporter.
+        var hostRebooted = _hostBootId is not null && report.HostBootId is not null && !string.Equals(_hostBootId, report.HostBootId, StringComparison.Ordinal);
+        var hostChanged = report.HostBootId is not null && !string.Equals(_hostBootId, report.HostBootId, StringComparison.Ordinal);
+        _hostBootId = report.HostBootId ?? _hostBootId;
         var before = _health.Verdict.State;
         var changed = !string.Equals(_jobId, samples.JobId, StringComparison.Ordinal) && LeaveJob();
         _bootId = report.BootId;
@@ -105,13 +112,13 @@ public sealed partial class GpuGrain(
             _xids.Add(DateTimeOffset.FromUnixTimeMilliseconds(samples.Timestamps[^1]), samples.Xids);
         }
 
-        changed |= _health.Observe(samples, newBoot, time.GetUtcNow());
+        changed |= _health.Observe(samples, hostRebooted, time.GetUtcNow());
         if (changed)
         {
             HealthChanged(before);
         }
 
-        return changed || moved ? RememberAsync() : Task.FromResult(Brief());
+        return changed || moved || hostChanged ? RememberAsync() : Task.FromResult(Brief());
     }
 
     public Task<GpuSnapshot?> GetSnapshotAsync()
@@ -203,6 +210,24 @@ public sealed partial class GpuGrain(
         return RememberAsync();
     }
 
+    public async Task<string[]?> ClearHealthAsync()
+    {
+        if (_nodeId is null)
+        {
+            return null;
+        }
+
+        var cleared = _health.Verdict.Reasons.Where(r => !string.Equals(r, HealthRules.Offline.Reason, StringComparison.Ordinal)).ToArray();
+        var before = _health.Verdict.State;
+        if (_health.ClearByOperator(time.GetUtcNow()))
+        {
+            HealthChanged(before);
+            await RememberAsync();
+        }
+
+        return cleared;
+    }
+
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         if (_writeRollup is not null)
@@ -223,6 +248,7 @@ public sealed partial class GpuGrain(
             durable.State.Index = _index;
             durable.State.JobId = _jobId;
             durable.State.Health = _health.Remember();
+            durable.State.HostBootId = _hostBootId;
             try
             {
                 await durable.WriteStateAsync();
@@ -253,6 +279,7 @@ public sealed partial class GpuGrain(
             PowerW = Measured(_windows.LastValue(FieldCatalog.PowerW)),
             TempC = Measured(_windows.LastValue(FieldCatalog.GpuTempC)),
             FbFreeMib = Measured(total - used),
+            FbTotalMib = Measured(total),
             PowerLimitW = Measured(_windows.LastValue(FieldCatalog.PowerLimitW)),
             Straggler = _health.IsStraggler,
         };

@@ -25,4 +25,7 @@ public sealed class NodeDurableState
     [Id(5)] public bool Drained { get; set; }
 
     [Id(6)] public string? DrainReason { get; set; }
+
+    /// <summary>Shares of GPUs whose job runs, one GPU each: they end when telemetry stops showing the job.</summary>
+    [Id(7)] public List<GpuHold> RunningShares { get; set; } = [];
 }

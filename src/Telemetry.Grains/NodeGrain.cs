@@ -105,6 +105,19 @@ public sealed partial class NodeGrain(
 
     public Task<DateTimeOffset?> GetReservedUntilAsync(string gpuUuid) => Task.FromResult(_monitor.ReservedUntil(gpuUuid, time.GetUtcNow()));
 
+    public async Task<bool> ExtendHoldAsync(string reservationId, DateTimeOffset expiresAt)
+    {
+        var extended = _monitor.ExtendHold(reservationId, expiresAt, time.GetUtcNow());
+        if (extended)
+        {
+            await RememberAsync();
+        }
+
+        return extended;
+    }
+
+    public Task<GpuClaim[]> GetClaimsAsync(string gpuUuid) => Task.FromResult(_monitor.Claims(gpuUuid));
+
     public async Task SetDrainAsync(bool drained, string? reason)
     {
         if (_monitor.SetDrain(drained, reason))
@@ -151,7 +164,7 @@ public sealed partial class NodeGrain(
         for (var i = 0; i < calls.Length; i++)
         {
             var gpu = report.Gpus[i];
-            calls[i] = GrainRefs.Of<IGpuGrain>(GrainFactory, gpu.Uuid).ApplyAsync(new GpuReport(NodeId, report.BootId, report.Seq, gpu));
+            calls[i] = GrainRefs.Of<IGpuGrain>(GrainFactory, gpu.Uuid).ApplyAsync(new GpuReport(NodeId, report.BootId, report.Seq, gpu, report.HostBootId));
         }
 
         return Task.WhenAll(calls);

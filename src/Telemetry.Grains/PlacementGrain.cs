@@ -91,7 +91,7 @@ public sealed class PlacementGrain(TimeProvider time) : Grain, IPlacementGrain
                 return new PlacementAnswer
                 {
                     Candidates = [.. answer.Candidates.Skip(i).Take(request.Candidates ?? PlacementRules.DefaultCandidates)],
-                    Reservation = new PlacementReservation(id, expiresAt),
+                    Reservation = new PlacementReservation(id, expiresAt) { Nodes = answer.Candidates[i].Nodes, JobId = request.JobId },
                 };
             }
         }

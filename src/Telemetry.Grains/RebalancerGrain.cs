@@ -91,6 +91,58 @@ public sealed partial class RebalancerGrain(
 
     public Task<RebalanceDecision[]> RunOnceAsync() => RunAsync();
 
+    public async Task<RebalanceDecision?> OperatorDrainAsync(OperatorAction action)
+    {
+        var node = GrainFactory.GetGrain<INodeGrain>(action.Node);
+        if (await node.GetSnapshotAsync() is not { } snapshot)
+        {
+            return null;
+        }
+
+        var drain = action.Kind == DecisionKind.Drain;
+        State.Memory.Drained.Remove(action.Node);
+        if (drain || snapshot.Gpus.All(g => g.Health != Telemetry.Health.HealthState.Unhealthy))
+        {
+            State.Memory.OperatorUndrained.Remove(action.Node);
+        }
+        else
+        {
+            State.Memory.OperatorUndrained.Add(action.Node);
+        }
+
+        await node.SetDrainAsync(drain, $"operator {action.By}: {action.Reason}");
+        var jobs = snapshot.Gpus.Where(g => g.JobId is not null).GroupBy(g => g.JobId!, StringComparer.Ordinal)
+            .Select(j => new DecisionJob(j.Key, j.Count(), State.JobTenants.GetValueOrDefault(j.Key)));
+        return await AuditAsync(action, [.. jobs], $"{action.By} {(drain ? "drained" : "undrained")} {action.Node} by hand: {action.Reason}");
+    }
+
+    public Task<RebalanceDecision> RecordClearAsync(OperatorAction action, string[] clearedReasons) =>
+        AuditAsync(action, [], $"{action.By} cleared the health of {action.Gpu} on {action.Node} ({(clearedReasons.Length == 0 ? "it was healthy" : string.Join("; ", clearedReasons))}): {action.Reason}");
+
+    // An operator's action is carried out when made, so it is recorded acknowledged, never proposed to a scheduler.
+    private async Task<RebalanceDecision> AuditAsync(OperatorAction action, DecisionJob[] jobs, string reason)
+    {
+        var decision = _log.Add(new RebalanceDecision
+        {
+            Id = "",
+            At = time.GetUtcNow(),
+            Kind = action.Kind,
+            From = Wire.NodeIds.DataCenterOf(action.Node),
+            Node = action.Node,
+            Gpu = action.Gpu,
+            Jobs = jobs,
+            By = action.By,
+            Reason = reason,
+            Signals = new Dictionary<string, double>(StringComparer.Ordinal),
+            Status = DecisionStatus.Acknowledged,
+        });
+        LogOperatorAction(decision.Id, decision.Kind, action.By, reason);
+        publisher.Publish(decision);
+        State.NextSeq = _log.NextSeq;
+        await WriteAsync();
+        return decision;
+    }
+
     private async Task<RebalanceDecision[]> RunAsync()
     {
         var now = time.GetUtcNow();
@@ -144,6 +196,9 @@ public sealed partial class RebalancerGrain(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Rebalancer alert in {DataCenter} ({Kind}): {Detail}")]
     private partial void LogAlert(string dataCenter, string kind, string detail);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Operator action {Id} {Kind} by {By}: {Reason}")]
+    private partial void LogOperatorAction(string id, DecisionKind kind, string by, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Rebalancing policy changed (dry run: {DryRun}, {Tenants} tenant rules)")]
     private partial void LogPolicyChanged(bool dryRun, int tenants);

@@ -18,7 +18,7 @@ public sealed class ReservationGrain(
         foreach (var part in nodes)
         {
             var node = GrainFactory.GetGrain<INodeGrain>(part.Node);
-            if (!await node.HoldAsync(new GpuHold(Id, part.Gpus, expiresAt, jobId)))
+            if (!await node.HoldAsync(new GpuHold(Id, part.Gpus, expiresAt, jobId) { Milli = part.GpuMilli ?? GpuShares.Whole }))
             {
                 // All or none: give back what was taken, and let every node of the candidate refresh the index.
                 await Task.WhenAll(nodes.Select(n => GrainFactory.GetGrain<INodeGrain>(n.Node).ReleaseAsync(Id)));
@@ -30,13 +30,31 @@ public sealed class ReservationGrain(
 
         durable.State.Nodes = [.. held];
         durable.State.ExpiresAt = expiresAt;
+        durable.State.Parts = nodes;
+        durable.State.JobId = jobId;
         await WriteAsync();
         return true;
     }
 
+    public Task<PlacementReservation?> GetAsync() => Task.FromResult(IsHeld ? View() : null);
+
+    public async Task<PlacementReservation?> ExtendAsync(DateTimeOffset expiresAt)
+    {
+        if (!IsHeld)
+        {
+            return null;
+        }
+
+        // A node whose hold already ended because the job runs there has nothing to extend; the job keeps its GPUs.
+        await Task.WhenAll(durable.State.Nodes.Select(n => GrainFactory.GetGrain<INodeGrain>(n).ExtendHoldAsync(Id, expiresAt)));
+        durable.State.ExpiresAt = expiresAt;
+        await WriteAsync();
+        return View();
+    }
+
     public async Task<bool> ReleaseAsync()
     {
-        if (durable.State.Nodes.Length == 0 || durable.State.ExpiresAt <= time.GetUtcNow())
+        if (!IsHeld)
         {
             return false;
         }
@@ -47,6 +65,10 @@ public sealed class ReservationGrain(
         DeactivateOnIdle();
         return true;
     }
+
+    private bool IsHeld => durable.State.Nodes.Length > 0 && durable.State.ExpiresAt > time.GetUtcNow();
+
+    private PlacementReservation View() => new(Id, durable.State.ExpiresAt) { Nodes = durable.State.Parts, JobId = durable.State.JobId };
 
     private Task WriteAsync() => DurableWrite.WriteAsync(durable, stateOptions, this);
 }

@@ -18,6 +18,12 @@ public sealed record NodeReport
     /// <summary>Node-level gauges by name; empty when the report had none.</summary>
     public IReadOnlyDictionary<string, double> Gauges { get; init; } = EmptyGauges;
 
+    /// <summary>
+    /// The host's boot id (Linux <c>/proc/sys/kernel/random/boot_id</c>), optional at position 7: it changes only when the
+    /// host reboots, so it is the evidence of a reset that clears sticky GPU verdicts; null from exporters that do not send it.
+    /// </summary>
+    public string? HostBootId { get; init; }
+
     /// <summary>Columns the decoder skipped because their field id is unknown to this server.</summary>
     public int SkippedFields { get; init; }
 

@@ -12,7 +12,7 @@ namespace Telemetry.Wire;
 /// <para>Rules, in the order they are checked (code in brackets):</para>
 /// <list type="bullet">
 /// <item>The body is not empty [empty-body] and holds at most <see cref="WireLimits.MaxReportsPerBody"/> reports [too-many-reports].</item>
-/// <item>Each report is an array of at least 7 elements [report-shape]; elements past the 7th are skipped (iteratively, whatever their nesting).</item>
+/// <item>Each report is an array of at least 7 elements [report-shape]; an 8th is the optional hostBootId; elements past the 8th are skipped (iteratively, whatever their nesting).</item>
 /// <item>0 version: the integer 1 [unsupported-version].</item>
 /// <item>1 node id: a string of at most <see cref="NodeIds.MaxLength"/> bytes that passes <see cref="NodeIds.IsValid"/> [node-id].</item>
 /// <item>2 seq: an integer 0 to <see cref="ulong.MaxValue"/> [seq].</item>
@@ -33,6 +33,8 @@ namespace Telemetry.Wire;
 ///   </list></item>
 /// <item>6 gauges: nil or a map of at most <see cref="WireLimits.MaxGauges"/> entries; names distinct, non-empty strings of at most
 ///   <see cref="WireLimits.MaxStringBytes"/> bytes; values float or integer, NaN accepted, ±Infinity rejected [gauges].</item>
+/// <item>7 hostBootId (optional): a string of at most <see cref="WireLimits.MaxStringBytes"/> UTF-8 bytes [host-boot-id]; empty reads as
+///   absent, and any other type there is skipped like the elements after it (it was undefined before).</item>
 /// <item>Bytes that are not MessagePack, or that end inside a value, and any declared array, map or string length larger than
 ///   the bytes left in the body [malformed].</item>
 /// </list>
@@ -141,7 +143,11 @@ public static class NodeReportReader
         var map = ColumnMap.Read(ref reader, scope);
         var gpus = GpuBlockReader.ReadAll(ref reader, scope, map);
         var gauges = GaugesReader.Read(ref reader, scope);
-        BoundedReader.SkipValues(ref reader, scope, length - ReportLength);
+        // Before hostBootId was defined, position 7 was skipped whatever it held; anything but a string is still skipped.
+        var hostBootId = length > ReportLength && reader.NextMessagePackType == MessagePackType.String
+            ? BoundedReader.ReadString(ref reader, scope, "hostBootId", limits.MaxStringBytes, WireErrorCodes.HostBootId)
+            : null;
+        BoundedReader.SkipValues(ref reader, scope, length - ReportLength - (hostBootId is null ? 0 : 1));
         return new NodeReport
         {
             NodeId = nodeId,
@@ -149,6 +155,7 @@ public static class NodeReportReader
             BootId = bootId,
             Gpus = gpus,
             Gauges = gauges,
+            HostBootId = string.IsNullOrEmpty(hostBootId) ? null : hostBootId,
             SkippedFields = map.Skipped,
         };
     }

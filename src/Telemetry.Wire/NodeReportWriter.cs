@@ -28,7 +28,8 @@ public static class NodeReportWriter
         }
 
         var writer = new MessagePackWriter(output);
-        writer.WriteArrayHeader(7);
+        // The 8th element, hostBootId, is optional: without one the report keeps the 7 elements every server reads.
+        writer.WriteArrayHeader(report.HostBootId is null ? 7 : 8);
         writer.Write(WireContentTypes.FormatVersion);
         writer.Write(report.NodeId);
         writer.Write(report.Seq);
@@ -57,6 +58,11 @@ public static class NodeReportWriter
                 writer.Write(name);
                 writer.Write(value);
             }
+        }
+
+        if (report.HostBootId is not null)
+        {
+            writer.Write(report.HostBootId);
         }
 
         writer.Flush();

@@ -30,6 +30,9 @@ public static class WireErrorCodes
     /// <summary><c>bootId</c> is not a non-empty string within the length limit.</summary>
     public const string BootId = "boot-id";
 
+    /// <summary>The optional hostBootId (position 7) is a string over the string limit, or not valid UTF-8.</summary>
+    public const string HostBootId = "host-boot-id";
+
     /// <summary><c>fields</c> is not an array of distinct integers 1–255 within the limit.</summary>
     public const string Fields = "fields";
 

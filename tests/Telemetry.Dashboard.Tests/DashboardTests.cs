@@ -108,6 +108,36 @@ public sealed partial class DashboardTests(DashboardFixture dashboard)
     }
 
     [Fact]
+    public async Task Alert_RaisedThenResolved_ShownOnTheFleetAndItsDataCenterUntilResolved()
+    {
+        var page = await dashboard.NewPageAsync();
+        await page.GotoAsync("/");
+        await Expect(page.Locator("#live")).ToHaveAttributeAsync("data-state", "live");
+        var publisher = dashboard.Silo.Services.GetRequiredService<DecisionPublisher>();
+
+        // Through the rebalancer's own publisher, so the alert takes the path every real one does.
+        publisher.Publish(new RebalanceAlert(DateTimeOffset.UtcNow, "dc1", "breaker", "6 of 10 nodes of dc1 turned unhealthy within 300 s: draining there has stopped.", true));
+
+        var banner = page.Locator("#alerts [data-alert='dc1/breaker']");
+        await Expect(banner).ToContainTextAsync("breaker · dc1");
+        await Expect(banner).ToContainTextAsync("draining there has stopped");
+        await page.GotoAsync("/#/dc/dc1");
+        await Expect(page.Locator("canvas.heatmap")).ToBeVisibleAsync();
+        await Expect(banner).ToBeVisibleAsync();
+        await DashboardFixture.ScreenshotAsync(page, "alert");
+        await page.GotoAsync("/#/dc/dc2");
+        await Expect(page.Locator("canvas.heatmap")).ToBeVisibleAsync();
+        await Expect(banner).ToHaveCountAsync(0);
+
+        await page.GotoAsync("/#/dc/dc1");
+        await Expect(banner).ToBeVisibleAsync();
+        publisher.Publish(new RebalanceAlert(DateTimeOffset.UtcNow, "dc1", "breaker", "Breaker of dc1 closed.", false));
+
+        await Expect(banner).ToHaveCountAsync(0);
+        await Expect(page.Locator("#alerts")).ToBeHiddenAsync();
+    }
+
+    [Fact]
     public async Task DrillDown_FleetToDataCenterToNodeToGpu_ReachesTheGpusCharts()
     {
         var page = await dashboard.NewPageAsync();

@@ -21,7 +21,8 @@ public sealed class ReportEncodingTests
             var body = gzip ? Gunzip(request.Body) : request.Body;
 
             var report = Assert.Single(WireDecoder.DecodeAll(body));
-            Assert.Equal(7, report.ArrayLength);
+            Assert.Equal(8, report.ArrayLength);
+            Assert.Matches("^[0-9a-f]{32}$", report.HostBootId);
             Assert.Equal(1, report.Version);
             Assert.Equal("dc1/node-0001", report.NodeId);
             Assert.True(report.Seq > lastSeq, "seq must increase");

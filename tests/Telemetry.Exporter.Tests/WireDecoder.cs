@@ -49,7 +49,14 @@ internal static class WireDecoder
             }
         }
 
-        return new DecodedReport(length, version, nodeId, seq, bootId, fields, gpus, gauges);
+        // Position 7, hostBootId, is optional; anything after it is skipped as the contract says.
+        var hostBootId = length > 7 ? reader.ReadString() : null;
+        for (var i = 8; i < length; i++)
+        {
+            reader.Skip();
+        }
+
+        return new DecodedReport(length, version, nodeId, seq, bootId, fields, gpus, gauges, hostBootId);
     }
 
     private static DecodedGpu ReadGpu(ref MessagePackReader reader)

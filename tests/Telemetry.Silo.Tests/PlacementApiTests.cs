@@ -158,27 +158,9 @@ public sealed class PlacementApiTests(PlacementSiloFixture silo) : IClassFixture
 
     private static string NewDataCenter() => $"pl{Interlocked.Increment(ref _dataCenters)}{Guid.NewGuid():N}"[..20];
 
-    private async Task<string> ReportAsync(string dc, int gpus, int busy = 0)
-    {
-        var node = Reports.UniqueNode(dc);
-        var report = Reports.Make(node, 1, Reports.NowMs(), gpus: gpus);
-        report = report with { Gpus = [.. report.Gpus.Select((g, i) => i < busy ? g with { JobId = "busy" } : g)] };
-        var response = await silo.Http.PostAsync("/api/v1/ingest", Reports.Content(Reports.Encode(report)));
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        return node;
-    }
+    private Task<string> ReportAsync(string dc, int gpus, int busy = 0) => PlacementCalls.ReportAsync(silo.Http, dc, gpus, busy);
 
-    private Task<int> WaitForFreeAsync(string dc, int free) => Eventually.GetAsync(
-        async () => (await silo.Http.GetAsync($"/api/v1/datacenters/{dc}")) is { IsSuccessStatusCode: true } r
-            ? (await r.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("freeGpus").GetInt32()
-            : -1,
-        n => n == free, what: $"{free} free GPUs in {dc}");
+    private Task<int> WaitForFreeAsync(string dc, int free) => PlacementCalls.WaitForFreeAsync(silo.Http, dc, free);
 
-    private async Task<JsonElement> PlaceOkAsync(object request)
-    {
-        var response = await silo.Http.PostAsJsonAsync("/api/v1/placement", request);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{response.StatusCode}: {text}");
-        return JsonDocument.Parse(text).RootElement;
-    }
+    private Task<JsonElement> PlaceOkAsync(object request) => PlacementCalls.PlaceOkAsync(silo.Http, request);
 }

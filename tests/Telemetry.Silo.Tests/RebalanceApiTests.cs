@@ -94,4 +94,86 @@ public sealed class RebalanceApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("hotExitFreeShare", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Policy_PutWithoutEveryField_Answers400NamingWhatIsMissing_AndChangesNothing()
+    {
+        var response = await _silo.Http.PutAsJsonAsync("/api/v1/rebalance/policy", new { dryRun = true });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var detail = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString();
+        Assert.Contains("hotEnterFreeShare", detail, StringComparison.Ordinal);
+        Assert.Contains("PATCH", detail, StringComparison.Ordinal);
+        Assert.False((await _silo.Http.GetFromJsonAsync<JsonElement>("/api/v1/rebalance/policy")).GetProperty("dryRun").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Policy_MergePatch_ChangesOnlyTheFieldsGiven()
+    {
+        await PatchAsync("""{"migrationMinGain": 0.3}""");
+        using var patch = new StringContent("""{"dryRun": true, "tenantDataCenters": {"uni-y": ["dc9"]}}""", System.Text.Encoding.UTF8, "application/merge-patch+json");
+
+        var response = await _silo.Http.PatchAsync("/api/v1/rebalance/policy", patch);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var read = await _silo.Http.GetFromJsonAsync<JsonElement>("/api/v1/rebalance/policy");
+        Assert.True(read.GetProperty("dryRun").GetBoolean());
+        Assert.Equal(0.3, read.GetProperty("migrationMinGain").GetDouble());
+        Assert.Equal("dc9", read.GetProperty("tenantDataCenters").GetProperty("uni-y")[0].GetString());
+    }
+
+    [Theory]
+    [InlineData("""{"dryRun": "yes"}""", "Field 'dryRun' must be true or false")]
+    [InlineData("""{"maxMovesPerInterval": 99999999999}""", "Field 'maxMovesPerInterval' must be a whole number")]
+    [InlineData("""{"pairCooldownSeconds": 1.5}""", "Field 'pairCooldownSeconds' must be a whole number")]
+    [InlineData("""{"hotEnterFreeShare": 0.05,}""", "not valid JSON")]
+    [InlineData("""{"hotEnterFreshShare": 0.05}""", "Unknown policy field(s): hotEnterFreshShare")]
+    public async Task Policy_BadPatch_Answers400NamingTheFieldAndWhatWasWrong(string body, string expected)
+    {
+        using var patch = new StringContent(body, System.Text.Encoding.UTF8, "application/merge-patch+json");
+
+        var response = await _silo.Http.PatchAsync("/api/v1/rebalance/policy", patch);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains(expected, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{"gpus": "two"}""", "Field 'gpus' must be a whole number")]
+    [InlineData("""{"gpus": 4294967296}""", "Field 'gpus' must be a whole number")]
+    [InlineData("""{"gpus": 1""", "not valid JSON")]
+    public async Task JsonBody_WrongTypeOverflowOrMalformed_Answers400WithADetail(string body, string expected)
+    {
+        var response = await _silo.Http.PostAsync("/api/v1/placement", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains(expected, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ManualDrain_OfAHealthyNode_IsNeverUndoneByTheRebalancer()
+    {
+        await PatchAsync("""{"undrainAfterSeconds": 0}""");
+        var node = Reports.UniqueNode("rbman");
+        await _silo.Http.PostAsync("/api/v1/ingest", Reports.Content(Reports.Encode(Reports.Make(node, 1, Reports.NowMs()))));
+        var drained = await _silo.Http.PostAsJsonAsync($"/api/v1/nodes/{node}/drain", new { reason = "rack maintenance" });
+        Assert.Equal(HttpStatusCode.OK, drained.StatusCode);
+
+        // Several intervals of a rebalancer that undrains its own drains at once.
+        var until = DateTimeOffset.UtcNow.AddSeconds(4);
+        await Eventually.GetAsync(() => Task.FromResult(DateTimeOffset.UtcNow), now => now >= until, what: "four intervals");
+
+        Assert.True((await _silo.Http.GetFromJsonAsync<JsonElement>($"/api/v1/nodes/{node}")).GetProperty("drained").GetBoolean());
+        var decisions = await _silo.Http.GetFromJsonAsync<JsonElement[]>("/api/v1/rebalance/decisions");
+        Assert.DoesNotContain(decisions!, d => d.GetProperty("kind").GetString() == "undrain");
+        Assert.Contains(decisions!, d => d.GetProperty("kind").GetString() == "drain" && d.GetProperty("by").GetString() == "open");
+    }
+
+    private async Task PatchAsync(string body)
+    {
+        using var patch = new StringContent(body, System.Text.Encoding.UTF8, "application/merge-patch+json");
+        (await _silo.Http.PatchAsync("/api/v1/rebalance/policy", patch)).EnsureSuccessStatusCode();
+    }
 }

@@ -21,7 +21,7 @@ internal static class Reports
     /// </summary>
     public static NodeReport Make(
         string nodeId, ulong seq, long newestMs, int gpus = 2, int samples = 10, Func<int, int, int, double>? value = null,
-        string bootId = "6f1c2f9e-0000-4000-8000-000000000001", int[]? xids = null, string? jobId = null, int stepMs = 1000)
+        string bootId = "6f1c2f9e-0000-4000-8000-000000000001", int[]? xids = null, string? jobId = null, int stepMs = 1000, string? hostBootId = null)
     {
         value ??= DefaultValue;
         var blocks = new GpuSamples[gpus];
@@ -50,7 +50,7 @@ internal static class Reports
             };
         }
 
-        return new NodeReport { NodeId = nodeId, Seq = seq, BootId = bootId, Gpus = blocks };
+        return new NodeReport { NodeId = nodeId, Seq = seq, BootId = bootId, Gpus = blocks, HostBootId = hostBootId };
     }
 
     /// <summary>Healthy, plausible values; counters and flags zero.</summary>

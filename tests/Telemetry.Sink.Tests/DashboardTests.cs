@@ -91,6 +91,11 @@ public class DashboardTests
             }
         }
 
+        foreach (var annotation in root.GetProperty("annotations").GetProperty("list").EnumerateArray().Where(a => a.TryGetProperty("target", out _)))
+        {
+            yield return ($"annotation '{annotation.GetProperty("name").GetString()}'", annotation.GetProperty("target").GetProperty("query").GetString()!);
+        }
+
         foreach (var variable in root.GetProperty("templating").GetProperty("list").EnumerateArray().Where(v => v.GetProperty("type").GetString() == "query"))
         {
             yield return ($"variable '{variable.GetProperty("name").GetString()}'", variable.GetProperty("query").GetString()!);

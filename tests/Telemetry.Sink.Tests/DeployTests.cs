@@ -145,7 +145,6 @@ public partial class DeployTests
 
     [Theory]
     [InlineData("deploy/docker/silo.Dockerfile", "src/Telemetry.Silo/Telemetry.Silo.csproj", "Telemetry.Silo.dll")]
-    [InlineData("deploy/docker/exporter.Dockerfile", "src/Telemetry.Exporter/Telemetry.Exporter.csproj", "telemetry-exporter.dll")]
     public void Dockerfile_BuildsWithSdk10RunsOnAspNet10AndStartsTheProjectsAssembly(string file, string project, string assembly)
     {
         var text = File.ReadAllText(Path.Combine(RepositoryFiles.Root, file));
@@ -159,6 +158,21 @@ public partial class DeployTests
         var csproj = File.ReadAllText(Path.Combine(RepositoryFiles.Root, project));
         var name = AssemblyNamePattern().Match(csproj) is { Success: true } m ? m.Groups[1].Value : Path.GetFileNameWithoutExtension(project);
         Assert.Equal(assembly, name + ".dll");
+    }
+
+    [Fact]
+    public void ExporterDockerfile_PublishesTrimmedOnRuntimeDeps_AsANonRootUser()
+    {
+        const string Project = "src/Telemetry.Exporter/Telemetry.Exporter.csproj";
+        var text = File.ReadAllText(Path.Combine(RepositoryFiles.Root, "deploy/docker/exporter.Dockerfile"));
+        Assert.Matches(FromSdk(), text);
+        Assert.Matches(FromRuntimeDeps(), text);
+        Assert.Contains($"dotnet publish {Project} -c Release -r linux-x64 --self-contained -p:PublishTrimmed=true -o /app", text, StringComparison.Ordinal);
+        Assert.Matches(NonRootUser(), text);
+
+        // A self-contained publish starts through the apphost, named after the project's AssemblyName.
+        var name = AssemblyNamePattern().Match(File.ReadAllText(Path.Combine(RepositoryFiles.Root, Project))).Groups[1].Value;
+        Assert.Contains($"ENTRYPOINT [\"/app/{name}\"]", text, StringComparison.Ordinal);
     }
 
     private static bool IsSiloSetting(string name) =>
@@ -201,6 +215,12 @@ public partial class DeployTests
 
     [GeneratedRegex(@"^FROM mcr\.microsoft\.com/dotnet/aspnet:10\.0$", RegexOptions.Multiline)]
     private static partial Regex FromAspNet();
+
+    [GeneratedRegex(@"^FROM mcr\.microsoft\.com/dotnet/runtime-deps:10\.0$", RegexOptions.Multiline)]
+    private static partial Regex FromRuntimeDeps();
+
+    [GeneratedRegex(@"^USER (\$APP_UID|app)$", RegexOptions.Multiline)]
+    private static partial Regex NonRootUser();
 
     [GeneratedRegex("<AssemblyName>([^<]+)</AssemblyName>")]
     private static partial Regex AssemblyNamePattern();

@@ -68,6 +68,21 @@ public class InfluxPointsTests
     }
 
     [Fact]
+    public void Alert_RaisedThenResolved_WritesTheAlertMeasurementWithItsDataCenterAndKind()
+    {
+        var at = DateTimeOffset.FromUnixTimeMilliseconds(1_800_000_000_000);
+        var raised = ParsedLine.Parse(InfluxPoints.Alert(new Rebalancing.RebalanceAlert(at, "dc1", "dark", "Only 0 % of dc1's nodes report", true))!);
+        var resolved = ParsedLine.Parse(InfluxPoints.Alert(new Rebalancing.RebalanceAlert(at.AddMinutes(1), "dc1", "dark", "dc1 reports again", false))!);
+
+        Assert.Equal(InfluxSchema.AlertMeasurement, raised.Measurement);
+        Assert.Equal(("dc1", "dark"), (raised.Tags["datacenter"], raised.Tags["kind"]));
+        Assert.Equal(("true", "false"), (raised.Fields["active"], resolved.Fields["active"]));
+        Assert.Contains("nodes report", raised.Fields["detail"], StringComparison.Ordinal);
+        Assert.All(raised.Fields.Keys, f => Assert.Contains(f, InfluxSchema.Alert.Fields));
+        Assert.Equal(at.ToUnixTimeMilliseconds(), raised.Timestamp / 1_000_000);
+    }
+
+    [Fact]
     public void Decision_SameMillisecond_DistinctTimestampsAndAllFields()
     {
         var at = DateTimeOffset.FromUnixTimeMilliseconds(1_800_000_000_000);
@@ -97,10 +112,13 @@ public class InfluxPointsTests
             Drained = true,
             GpuUtilPct = [10, 20, 30, 40, 50, 60, 70, 80],
             PowerW = 5600.5,
+            SharedGpus = [new SharedGpu("GPU-a", 750, Open: true), new SharedGpu("GPU-b", 1000, Open: false)],
         }, at)!;
 
         var parsed = ParsedLine.Parse(line);
         Assert.Equal(new Dictionary<string, string> { ["datacenter"] = "dc2", ["node"] = "dc2/node-0007" }, parsed.Tags);
+        Assert.Equal("2i", parsed.Fields["shared_gpus"]);
+        Assert.Equal("1750i", parsed.Fields["shared_milli"]);
         Assert.Equal("\"degraded\"", parsed.Fields["health"]);
         Assert.Equal("1i", parsed.Fields["health_level"]);
         Assert.Equal("8i", parsed.Fields["gpus"]);

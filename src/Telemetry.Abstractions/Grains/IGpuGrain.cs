@@ -31,4 +31,8 @@ public interface IGpuGrain : IGrainWithStringKey
     /// <summary>The GPU's job <paramref name="jobId"/> judges it keeps up again.</summary>
     [Alias("ClearStraggler"), OneWay]
     Task ClearStragglerAsync(string jobId);
+
+    /// <summary>An operator cleared the GPU after a reset: every active rule drops; answers the reasons that were cleared, null when the GPU never reported.</summary>
+    [Alias("ClearHealth")]
+    Task<string[]?> ClearHealthAsync();
 }

@@ -28,6 +28,14 @@ public interface INodeGrain : IGrainWithStringKey
     [Alias("GetReservedUntil")]
     Task<DateTimeOffset?> GetReservedUntilAsync(string gpuUuid);
 
+    /// <summary>Moves the reservation's holds on this node to <paramref name="expiresAt"/>; false when it holds nothing here any more.</summary>
+    [Alias("ExtendHold")]
+    Task<bool> ExtendHoldAsync(string reservationId, DateTimeOffset expiresAt);
+
+    /// <summary>The reservations and jobs sharing a GPU of this node (empty when it is unclaimed).</summary>
+    [Alias("GetClaims")]
+    Task<GpuClaim[]> GetClaimsAsync(string gpuUuid);
+
     /// <summary>Sets or clears the drain flag: a drained node offers no GPU to placement.</summary>
     [Alias("SetDrain")]
     Task SetDrainAsync(bool drained, string? reason);

@@ -40,6 +40,18 @@ public interface IRebalancerGrain : IGrainWithStringKey
     [Alias("RecordJob")]
     Task RecordJobAsync(string jobId, string tenant);
 
+    /// <summary>
+    /// An operator drains or undrains a node by hand (<see cref="DecisionKind.Drain"/> or <see cref="DecisionKind.Undrain"/>):
+    /// applied at once, even in dry run, and recorded; a manual drain is never undone by the rebalancer, and a manual undrain
+    /// is not overruled until the node has been clean. Null when the node has never reported.
+    /// </summary>
+    [Alias("OperatorDrain")]
+    Task<RebalanceDecision?> OperatorDrainAsync(OperatorAction action);
+
+    /// <summary>Records an operator's health clear of a GPU (<see cref="DecisionKind.Clear"/>), which the GPU grain carried out.</summary>
+    [Alias("RecordClear")]
+    Task<RebalanceDecision> RecordClearAsync(OperatorAction action, string[] clearedReasons);
+
     /// <summary>Runs one interval now (operators' tools and tests); the timer runs them anyway.</summary>
     [Alias("RunOnce")]
     Task<RebalanceDecision[]> RunOnceAsync();

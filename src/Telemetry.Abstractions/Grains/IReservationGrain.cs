@@ -10,6 +10,14 @@ public interface IReservationGrain : IGrainWithStringKey
     [Alias("Hold")]
     Task<bool> HoldAsync(PlacementNode[] nodes, DateTimeOffset expiresAt, string? jobId);
 
+    /// <summary>The reservation as held; null when it is unknown, released or expired.</summary>
+    [Alias("Get")]
+    Task<PlacementReservation?> GetAsync();
+
+    /// <summary>Holds the GPUs until <paramref name="expiresAt"/> instead; null when the reservation is unknown, released or expired.</summary>
+    [Alias("Extend")]
+    Task<PlacementReservation?> ExtendAsync(DateTimeOffset expiresAt);
+
     /// <summary>Releases the held GPUs; false when the reservation is unknown or has expired.</summary>
     [Alias("Release")]
     Task<bool> ReleaseAsync();

@@ -17,4 +17,10 @@ public sealed record DataCenterMatch
 
     /// <summary>GPUs on the largest node.</summary>
     [Id(4)] public int LargestNode { get; init; }
+
+    /// <summary>The most GPUs a job spread over this data center's nodes could ever get: of its model, of one model unless mixing is allowed.</summary>
+    [Id(5)] public int Capacity { get; init; }
+
+    /// <summary>The largest frame buffer of a GPU of the request's model here, MiB; null when none was measured.</summary>
+    [Id(6)] public double? LargestMemoryMib { get; init; }
 }

@@ -30,4 +30,10 @@ public sealed record PlacementRequest
 
     /// <summary>The job's id: its reservation ends once telemetry shows it running on the held GPUs.</summary>
     [Id(8)] public string? JobId { get; init; }
+
+    /// <summary>A share of one GPU, thousandths (1–999, with <see cref="Gpus"/> 1); null asks for whole GPUs.</summary>
+    [Id(9)] public int? GpuMilli { get; init; }
+
+    /// <summary>A job spread over nodes may mix GPU models; by default all its nodes have one model.</summary>
+    [Id(10)] public bool AllowMixedModels { get; init; }
 }

@@ -14,4 +14,7 @@ public enum DecisionKind
 
     /// <summary>Place work on a drained node again (its GPUs were reset and are healthy).</summary>
     Undrain,
+
+    /// <summary>An operator cleared a GPU's health verdicts after a reset (always by an operator).</summary>
+    Clear,
 }

@@ -23,4 +23,19 @@ public sealed record RebalanceDecision
 
     /// <summary>For a shift: the admission weight the decision sets on its data center.</summary>
     [Id(12)] public double? AdmissionWeight { get; init; }
+
+    /// <summary>For a migration: the job's tenant, when a placement named it.</summary>
+    [Id(13)] public string? Tenant { get; init; }
+
+    /// <summary>For a drain or undrain: the jobs on the node, each with its tenant when known.</summary>
+    [Id(14)] public DecisionJob[] Jobs { get; init; } = [];
+
+    /// <summary>For a shift: every data center's shares and admission weight before and after it.</summary>
+    [Id(15)] public DataCenterWeight[] DataCenters { get; init; } = [];
+
+    /// <summary>Who decided: null for the rebalancer, the API key's name for an operator's action.</summary>
+    [Id(16)] public string? By { get; init; }
+
+    /// <summary>For a health clear: the GPU's UUID.</summary>
+    [Id(17)] public string? Gpu { get; init; }
 }

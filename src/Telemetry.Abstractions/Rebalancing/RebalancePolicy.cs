@@ -25,8 +25,11 @@ public sealed record RebalancePolicy
     /// <summary>Admission weight of a hot or degraded data center (normal is 1). Default 0.25.</summary>
     [Id(5)] public double ReducedAdmissionWeight { get; init; } = 0.25;
 
-    /// <summary>A job moves only when the target's free share exceeds the source's by this much (the cost of moving). Default 0.2.</summary>
-    [Id(6)] public double MigrationMinGain { get; init; } = 0.2;
+    /// <summary>
+    /// A job moves only when the source's pressure (the larger of its used and degraded shares) exceeds the target's by
+    /// this much: the cost of moving. Default 0.1, so a full data center sheds work to one with a fifth of its GPUs free.
+    /// </summary>
+    [Id(6)] public double MigrationMinGain { get; init; } = 0.1;
 
     /// <summary>After a shift or migration between two data centers, no other one between them for this long. Default 300 s.</summary>
     [Id(7)] public int PairCooldownSeconds { get; init; } = 300;

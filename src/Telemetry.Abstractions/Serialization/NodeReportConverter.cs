@@ -14,8 +14,9 @@ public sealed class NodeReportConverter : IConverter<NodeReport, NodeReportSurro
         Gpus = surrogate.Gpus,
         Gauges = surrogate.Gauges,
         SkippedFields = surrogate.SkippedFields,
+        HostBootId = surrogate.HostBootId,
     };
 
     public NodeReportSurrogate ConvertToSurrogate(in NodeReport value) =>
-        new(value.NodeId, value.Seq, value.BootId, value.Gpus, value.Gauges, value.SkippedFields);
+        new(value.NodeId, value.Seq, value.BootId, value.Gpus, value.Gauges, value.SkippedFields, value.HostBootId);
 }

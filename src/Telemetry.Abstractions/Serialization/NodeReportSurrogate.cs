@@ -10,4 +10,5 @@ public readonly record struct NodeReportSurrogate(
     [property: Id(2)] string BootId,
     [property: Id(3)] GpuSamples[] Gpus,
     [property: Id(4)] IReadOnlyDictionary<string, double> Gauges,
-    [property: Id(5)] int SkippedFields);
+    [property: Id(5)] int SkippedFields,
+    [property: Id(6)] string? HostBootId);

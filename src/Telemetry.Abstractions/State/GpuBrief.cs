@@ -27,6 +27,9 @@ public sealed record GpuBrief
     /// <summary>Newest <c>power_limit_w</c>; null when not measured.</summary>
     [Id(9)] public double? PowerLimitW { get; init; }
 
+    /// <summary>Newest <c>fb_total_mib</c>; null when not measured. Placement refuses memory no GPU has.</summary>
+    [Id(10)] public double? FbTotalMib { get; init; }
+
     /// <summary>True while the GPU's job judges it a straggler (docs/health.md, "Stragglers").</summary>
-    [Id(10)] public bool Straggler { get; init; }
+    [Id(11)] public bool Straggler { get; init; }
 }

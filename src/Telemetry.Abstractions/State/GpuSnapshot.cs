@@ -28,4 +28,10 @@ public sealed record GpuSnapshot
 
     /// <summary>The last XIDs (at most 100), newest first.</summary>
     [Id(12)] public XidEvent[] Xids { get; init; } = [];
+
+    /// <summary>Thousandths of the GPU held or in use (1000 when whole), asked of the GPU's node.</summary>
+    [Id(13)] public int UsedMilli { get; init; }
+
+    /// <summary>The reservations and jobs sharing the GPU (one whole claim when it is not shared), asked of its node.</summary>
+    [Id(14)] public GpuClaim[] Claims { get; init; } = [];
 }

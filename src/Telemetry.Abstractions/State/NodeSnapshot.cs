@@ -28,4 +28,7 @@ public sealed record NodeSnapshot
     [Id(11)] public string? BootId { get; init; }
     [Id(12)] public ulong LastSeq { get; init; }
     [Id(13)] public long Reports { get; init; }
+
+    /// <summary>Every claim on the node's GPUs: reservations, shares of running jobs, and jobs telemetry shows.</summary>
+    [Id(14)] public GpuClaim[] Claims { get; init; } = [];
 }

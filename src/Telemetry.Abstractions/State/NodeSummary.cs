@@ -37,5 +37,8 @@ public sealed record NodeSummary
     /// <summary>Each GPU in short, by index: the dashboard's heat map draws one cell per GPU from these.</summary>
     [Id(16)] public GpuBrief[] GpuBriefs { get; init; } = [];
 
+    /// <summary>GPUs divided between jobs or reservations (never in <see cref="FreeGpuUuids"/>): where fractions go first.</summary>
+    [Id(17)] public SharedGpu[] SharedGpus { get; init; } = [];
+
     public int Gpus => GpusByHealth.Total;
 }

@@ -17,7 +17,7 @@ public sealed class NodeExporter(ExporterSettings settings, IGpuSource source, T
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(3);
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
     private readonly SendCounters _counters = new();
-    private readonly ReportBuilder _builder = new(settings.NodeId, Guid.NewGuid().ToString());
+    private readonly ReportBuilder _builder = new(settings.NodeId, Guid.NewGuid().ToString(), HostBoot.Read());
     private readonly SendLane _lane = new(settings.NodeId, 0);
     private SpoolBacklog? _backlog;
     private string? _lastSourceError;

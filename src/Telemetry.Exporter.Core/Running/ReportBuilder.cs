@@ -9,7 +9,8 @@ namespace Telemetry.Exporter.Running;
 /// </summary>
 /// <param name="nodeId">The node id, <c>dc/host</c>.</param>
 /// <param name="bootId">This exporter instance's id; <c>seq</c> counts from 1 under it.</param>
-internal sealed class ReportBuilder(string nodeId, string bootId)
+/// <param name="hostBootId">The host's boot id (<see cref="HostBoot"/>), sent so the silo can tell a reboot from an exporter restart; null sends none.</param>
+internal sealed class ReportBuilder(string nodeId, string bootId, string? hostBootId = null)
 {
     /// <summary>WIRE.md's bound on GPUs per report (and on the GPU index).</summary>
     public const int MaxGpus = 64;
@@ -64,6 +65,6 @@ internal sealed class ReportBuilder(string nodeId, string bootId)
 
         SampleCount = 0;
         XidCount = 0;
-        return blocks.Length == 0 ? null : new NodeReport { NodeId = nodeId, Seq = ++_seq, BootId = bootId, Gpus = blocks };
+        return blocks.Length == 0 ? null : new NodeReport { NodeId = nodeId, Seq = ++_seq, BootId = bootId, Gpus = blocks, HostBootId = hostBootId };
     }
 }

@@ -12,7 +12,7 @@ public static class RunCommand
     public const int ReportsRejected = 1;
 
     /// <summary>Exit code when the flags or the config file are unusable, or the spool directory is taken.</summary>
-    public const int InvalidOptions = 2;
+    public const int InvalidOptions = ExporterCommandLine.InvalidOptions;
 
     /// <summary>Exit code when the source cannot read the GPUs at start (no driver, no nvidia-smi, dcgm-exporter unreachable).</summary>
     public const int SourceUnavailable = 3;

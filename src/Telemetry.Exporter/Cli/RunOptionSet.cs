@@ -40,10 +40,11 @@ internal sealed class RunOptionSet
         HelpName = "name",
     };
 
-    private readonly Option<double?> _sampleHz = new("--sample-hz") { Description = "Samples per second, 1–10 (default 1).", HelpName = "hz" };
+    private readonly Option<double?> _sampleHz = new("--sample-hz") { CustomParser = r => OptionValues.Number<double>(r), Description = "Samples per second, 1–10 (default 1).", HelpName = "hz" };
 
     private readonly Option<double?> _reportEvery = new("--report-every")
     {
+        CustomParser = r => OptionValues.Number<double>(r),
         Description = "Seconds between reports (default 5); each carries sample-hz × this many samples per GPU.",
         HelpName = "seconds",
     };
@@ -58,7 +59,7 @@ internal sealed class RunOptionSet
         HelpName = "path",
     };
 
-    private readonly Option<int?> _spoolMaxMib = new("--spool-max-mib") { Description = "Bound on the spool, MiB (default 256).", HelpName = "mib" };
+    private readonly Option<int?> _spoolMaxMib = new("--spool-max-mib") { CustomParser = r => OptionValues.Number<int>(r), Description = "Bound on the spool, MiB (default 256).", HelpName = "mib" };
 
     private readonly Option<bool?> _noSpool = new("--no-spool") { Description = "No spool: reports are lost while no server answers." };
 
@@ -67,7 +68,7 @@ internal sealed class RunOptionSet
     private readonly Option<TimeSpan?> _duration = new("--duration")
     {
         Description = "Stop after this long, e.g. 30s, 5m (default: run until stopped).",
-        CustomParser = r => DurationParser.TryParse(r.Tokens.Count > 0 ? r.Tokens[0].Value : "", out var d) ? d : null,
+        CustomParser = r => OptionValues.Duration(r, "use e.g. 30s, 5m, 1h30m."),
         HelpName = "duration",
     };
 
@@ -116,11 +117,8 @@ internal sealed class RunOptionSet
             NvidiaSmiPath = Pick(result, _nvidiaSmiPath, file.NvidiaSmiPath) ?? "nvidia-smi",
             Duration = result.GetValue(_duration) ?? TimeSpan.Zero,
         };
-        if (result.GetResult(_duration) is not null && result.GetValue(_duration) is null)
-        {
-            errors.Add("--duration: use e.g. 30s, 5m, 1h30m.");
-        }
-
+        // Values that did not parse (System.CommandLine's errors, which name the flag) come first.
+        errors.InsertRange(0, result.Errors.Select(e => e.Message));
         if (nodeId is not null)
         {
             errors.AddRange(settings.Validate());

@@ -8,7 +8,7 @@ namespace Telemetry.Exporter.Cli;
 public static class SimulateCommand
 {
     /// <summary>Exit code when the options are unusable.</summary>
-    public const int InvalidOptions = 2;
+    public const int InvalidOptions = ExporterCommandLine.InvalidOptions;
 
     /// <summary>Exit code when any report was rejected with a 4xx.</summary>
     public const int ReportsRejected = 1;

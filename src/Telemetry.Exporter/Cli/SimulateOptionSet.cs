@@ -24,6 +24,7 @@ internal sealed class SimulateOptionSet
 
     private readonly Option<int> _dataCenters = new("--datacenters")
     {
+        CustomParser = OptionValues.Number<int>,
         Description = "Number of data centers, named dc1, dc2, …",
         DefaultValueFactory = _ => 3,
     };
@@ -36,12 +37,14 @@ internal sealed class SimulateOptionSet
 
     private readonly Option<int> _nodesPerDataCenter = new("--nodes-per-datacenter")
     {
+        CustomParser = OptionValues.Number<int>,
         Description = "Nodes in each data center.",
         DefaultValueFactory = _ => Defaults.NodesPerDataCenter,
     };
 
     private readonly Option<int> _gpusPerNode = new("--gpus-per-node")
     {
+        CustomParser = OptionValues.Number<int>,
         Description = "GPUs on each node (1–64).",
         DefaultValueFactory = _ => Defaults.GpusPerNode,
     };
@@ -54,6 +57,7 @@ internal sealed class SimulateOptionSet
 
     private readonly Option<double> _interval = new("--interval")
     {
+        CustomParser = OptionValues.Number<double>,
         Description = "Seconds between a node's reports; fractions allowed.",
         DefaultValueFactory = _ => Defaults.Interval.TotalSeconds,
         HelpName = "seconds",
@@ -61,6 +65,7 @@ internal sealed class SimulateOptionSet
 
     private readonly Option<int> _samplesPerReport = new("--samples-per-report")
     {
+        CustomParser = OptionValues.Number<int>,
         Description = "Samples per GPU in each report, evenly spaced within the interval.",
         DefaultValueFactory = _ => Defaults.SamplesPerReport,
     };
@@ -75,12 +80,14 @@ internal sealed class SimulateOptionSet
 
     private readonly Option<int> _concurrency = new("--concurrency")
     {
+        CustomParser = OptionValues.Number<int>,
         Description = "HTTP requests in flight at most.",
         DefaultValueFactory = _ => Defaults.Concurrency,
     };
 
     private readonly Option<double> _xidRate = new("--xid-rate")
     {
+        CustomParser = OptionValues.Number<double>,
         Description = "XID faults per GPU-hour. Default 2e-5: Llama 3 training saw 419 unexpected interruptions in 54 days on 16,384 H100s (\"The Llama 3 Herd of Models\", Meta 2024).",
         DefaultValueFactory = _ => Defaults.XidRatePerGpuHour,
         HelpName = "per-gpu-hour",
@@ -95,6 +102,7 @@ internal sealed class SimulateOptionSet
 
     private readonly Option<int?> _seed = new("--seed")
     {
+        CustomParser = r => OptionValues.Number<int>(r),
         Description = "Seed for jobs, noise and faults (reproducible runs). GPU UUIDs depend only on the seed and node id, so they are stable across runs.",
     };
 
@@ -135,6 +143,7 @@ internal sealed class SimulateOptionSet
 
     private readonly Option<int> _spoolMaxMib = new("--spool-max-mib")
     {
+        CustomParser = OptionValues.Number<int>,
         Description = "Bound on the spool, MiB; past it the oldest reports are dropped (and counted).",
         DefaultValueFactory = _ => (int)(Defaults.SpoolMaxBytes >> 20),
         HelpName = "mib",
@@ -145,12 +154,19 @@ internal sealed class SimulateOptionSet
         Description = "No spool: a node whose previous report is still being retried skips its report time, and reports are lost while no server answers.",
     };
 
+    private readonly Option<double> _scenarioSpeed = new("--scenario-speed")
+    {
+        Description = "Run the scenario's timeline (lead-in, storm, swings) this many times faster than real time, 1–100; pair it with a short rebalancer interval.",
+        DefaultValueFactory = _ => Defaults.ScenarioSpeed,
+        HelpName = "factor",
+    };
+
     private readonly Option<bool> _quiet = new("--quiet", "-q") { Description = "No live progress line; print only the final summary." };
 
     public IEnumerable<Option> All =>
     [
         _servers, _dataCenters, _dataCenterNames, _nodesPerDataCenter, _gpusPerNode, _hostPrefix, _interval,
-        _samplesPerReport, _duration, _concurrency, _xidRate, _stragglerRate, _seed, _scenario, _model, _token, _gzip, _dryRun,
+        _samplesPerReport, _duration, _concurrency, _xidRate, _stragglerRate, _seed, _scenario, _scenarioSpeed, _model, _token, _gzip, _dryRun,
         _spoolDir, _spoolMaxMib, _noSpool, _quiet,
     ];
 
@@ -178,6 +194,7 @@ internal sealed class SimulateOptionSet
             StragglerRatePerGpuHour = result.GetValue(_stragglerRate),
             Seed = result.GetValue(_seed),
             Scenario = result.GetValue(_scenario),
+            ScenarioSpeed = result.GetValue(_scenarioSpeed),
             Models = result.GetValue(_model) ?? Defaults.Models,
             Token = Token(result),
             Gzip = result.GetValue(_gzip),
@@ -210,17 +227,8 @@ internal sealed class SimulateOptionSet
             .Select(v => Uri.TryCreate(v, UriKind.Absolute, out var uri) ? uri : new Uri("invalid:" + Uri.EscapeDataString(v)))
             .ToArray();
 
-    private static TimeSpan ParseDuration(ArgumentResult result)
-    {
-        var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
-        if (DurationParser.TryParse(text, out var duration))
-        {
-            return duration;
-        }
-
-        result.AddError($"'{text}' is not a duration; use e.g. 30s, 5m, 1h30m, or 0 to run until Ctrl-C.");
-        return TimeSpan.Zero;
-    }
+    private static TimeSpan ParseDuration(ArgumentResult result) =>
+        OptionValues.Duration(result, "use e.g. 30s, 5m, 1h30m, or 0 to run until Ctrl-C.");
 
     private static IReadOnlyList<ModelShare> ParseModels(ArgumentResult result)
     {
@@ -230,7 +238,7 @@ internal sealed class SimulateOptionSet
             return mix;
         }
 
-        result.AddError(error);
+        result.AddError($"{OptionValues.Name(result)}: {error}");
         return [];
     }
 

@@ -15,18 +15,43 @@ internal static class TokenCommand
     {
         var node = new Option<string?>("--node") { Description = "Node id <datacenter>/<host>: the token covers this node only." };
         var dataCenter = new Option<string?>("--datacenter") { Description = "Data center: the token covers every node in it." };
-        var secretFile = new Option<FileInfo?>("--secret-file") { Description = $"File holding the ingest secret (default: ${SecretVariable})." };
+        var secretFile = new Option<string?>("--secret-file") { Description = $"File holding the ingest secret (default: ${SecretVariable}).", HelpName = "path" };
         var command = new Command("token", "Print the ingest token for a node or a data center (WIRE.md, Authentication).")
         {
             node, dataCenter, secretFile,
         };
         command.SetAction(result =>
         {
-            var file = result.GetValue(secretFile);
-            var secret = file is not null ? File.ReadAllText(file.FullName).Trim() : Environment.GetEnvironmentVariable(SecretVariable);
+            if (!TryReadSecret(result.GetValue(secretFile), Console.Error, out var secret))
+            {
+                return ExporterCommandLine.InvalidOptions;
+            }
+
             return Run(result.GetValue(node), result.GetValue(dataCenter), secret, Console.Out, Console.Error);
         });
         return command;
+    }
+
+    /// <summary>The secret from <paramref name="path"/>, or from <c>$TELEMETRY_INGEST_SECRET</c> without one; false, with one line to <paramref name="error"/>, when the file cannot be read.</summary>
+    public static bool TryReadSecret(string? path, TextWriter error, out string? secret)
+    {
+        if (path is null)
+        {
+            secret = Environment.GetEnvironmentVariable(SecretVariable);
+            return true;
+        }
+
+        try
+        {
+            secret = File.ReadAllText(path).Trim();
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            error.WriteLine($"token: --secret-file {path}: {e.Message}");
+            secret = null;
+            return false;
+        }
     }
 
     /// <summary>Writes the token to <paramref name="output"/>, or a one-line reason to <paramref name="error"/> and returns 2.</summary>

@@ -1,3 +1,4 @@
+using Telemetry.Rebalancing;
 using Telemetry.State;
 
 namespace Telemetry.Grains.Events;
@@ -22,4 +23,7 @@ public interface ITimeSeriesSink
 
     /// <summary>One rebalancing decision, as the rebalancer made or updated it.</summary>
     void WriteDecision(RebalancingDecisionPoint decision);
+
+    /// <summary>A rebalancer alert raised or resolved (a breaker, a dark data center).</summary>
+    void WriteAlert(RebalanceAlert alert);
 }

@@ -1,3 +1,4 @@
+using Telemetry.Rebalancing;
 using Telemetry.State;
 
 namespace Telemetry.Grains.Events;
@@ -20,6 +21,10 @@ public sealed class NoTimeSeriesSink : ITimeSeriesSink
     }
 
     public void WriteDecision(RebalancingDecisionPoint decision)
+    {
+    }
+
+    public void WriteAlert(RebalanceAlert alert)
     {
     }
 }

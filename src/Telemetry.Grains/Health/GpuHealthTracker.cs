@@ -12,12 +12,13 @@ namespace Telemetry.Grains.Health;
 /// <remarks>
 /// <list type="bullet">
 /// <item>Unhealthy rules (XIDs 48, 64, 74, 79, 95, 119, 120, 140; ecc_dbe_delta &gt; 0; row_remap_failure = 1) are
-/// sticky: they end only on <see cref="ClearByOperator"/> or on a reset — a report with newBoot whose
-/// own samples and XIDs fire no unhealthy rule.</item>
+/// sticky: they end only on <see cref="ClearByOperator"/> or on a reset — the first report after the host rebooted
+/// (its host boot id changed) whose own samples and XIDs fire no unhealthy rule. A new exporter bootId alone is no reset.</item>
 /// <item>Event rules (XIDs 94, 63, 38, 39, 42) hold for <see cref="HealthRules.EventHold"/> after their last occurrence.</item>
 /// <item>Condition rules (row_remap_pending = 1, gpu_temp_c over <see cref="GpuModelLimits"/>, throttling in more
-/// than half of the last minute's samples that measured clock_event_reasons, PCIe replays or NVLink CRC errors
-/// over their per-minute limits) clear once absent for <see cref="HealthRules.ConditionClear"/>.</item>
+/// than <see cref="HealthRules.ThrottleEnterShare"/> of the last minute's samples that measured clock_event_reasons — kept
+/// while at least <see cref="HealthRules.ThrottleExitShare"/> — PCIe replays or NVLink CRC errors over their per-minute
+/// limits) clear once absent for <see cref="HealthRules.ConditionClear"/>, which is also their minimum dwell.</item>
 /// <item>Offline is set by <see cref="MarkOffline"/>; the next report leaves it and re-evaluates, sticky rules kept.</item>
 /// </list>
 /// XIDs are stamped with the report's newest sample time. Reasons list every active rule, worst first,
@@ -63,11 +64,11 @@ public sealed class GpuHealthTracker
     public HealthVerdict Verdict { get; private set; }
 
     /// <summary>
-    /// Applies one report of the GPU. <paramref name="newBoot"/> says this is the first report of a new
-    /// exporter boot (a reset when the report is clean); <paramref name="now"/> is the server's receive time.
+    /// Applies one report of the GPU. <paramref name="hostRebooted"/> says this is the first report since the host's
+    /// boot id changed (a reset when the report is clean); <paramref name="now"/> is the server's receive time.
     /// Returns true when the state or the reasons changed.
     /// </summary>
-    public bool Observe(GpuSamples samples, bool newBoot, DateTimeOffset now)
+    public bool Observe(GpuSamples samples, bool hostRebooted, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(samples);
         _offline = false;
@@ -93,7 +94,7 @@ public sealed class GpuHealthTracker
             dirty |= ObserveRow(samples, row, tempLimit);
         }
 
-        if (newBoot && !dirty)
+        if (hostRebooted && !dirty)
         {
             // A reset: the GPU came back clean, so the sticky verdicts from before it no longer stand.
             _active.RemoveAll(static a => a.Hold is null);
@@ -194,7 +195,11 @@ public sealed class GpuHealthTracker
     private void ObserveLastMinute(long newestMs)
     {
         var (clockSamples, throttled, replays, crc) = _minute.LastMinute(newestMs);
-        if (throttled * 2 > clockSamples)
+
+        // Hysteresis: entered above one share of throttled samples, kept while at or above a lower one, so a GPU hovering
+        // around half throttled stays degraded instead of flapping; it clears ConditionClear after it last held.
+        var share = clockSamples == 0 ? 0 : (double)throttled / clockSamples;
+        if (clockSamples > 0 && (IndexOf(HealthRules.Throttling) >= 0 ? share >= HealthRules.ThrottleExitShare : share > HealthRules.ThrottleEnterShare))
         {
             Fire(HealthRules.Throttling, newestMs);
         }

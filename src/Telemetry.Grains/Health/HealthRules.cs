@@ -19,6 +19,12 @@ public static class HealthRules
     /// <summary>Degraded from a condition (remap pending, throttling, temperature, error rates) clears once the condition has been absent this long in sample time: 2 minutes.</summary>
     public static readonly TimeSpan ConditionClear = TimeSpan.FromMinutes(2);
 
+    /// <summary>Throttling turns a GPU degraded when more than this share of the last minute's samples that measured clock_event_reasons are throttled: 0.5.</summary>
+    public const double ThrottleEnterShare = 0.5;
+
+    /// <summary>…and keeps it degraded while the share is at least this: 0.25. The gap is the hysteresis that stops flapping.</summary>
+    public const double ThrottleExitShare = 0.25;
+
     /// <summary>
     /// PCIe replays are "rising" when more than this many are counted in the last minute: 8, the rate
     /// DCGM's health watch fails on (DCGM_LIMIT_MAX_PCIREPLAY_RATE, "the maximum recommended by RM").

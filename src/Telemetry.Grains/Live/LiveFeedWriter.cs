@@ -55,6 +55,10 @@ public sealed class LiveFeedWriter
         Post(LiveEventKinds.Straggler, change, [change.DataCenter]);
     }
 
+    /// <summary>Posts a rebalancer alert concerning its data center.</summary>
+    public void PostAlert<TAlert>(TAlert alert, string dataCenter)
+        where TAlert : notnull => Post(LiveEventKinds.Alert, alert, [dataCenter]);
+
     private void Post<TPayload>(string kind, TPayload payload, string[] dataCenters) =>
         _queue.Writer.TryWrite(new LiveEvent(0, kind, JsonSerializer.Serialize(payload, Json), dataCenters));
 }

@@ -84,7 +84,7 @@ public sealed class NodeMonitor
         _lastReportAt = state.LastReportAt;
         _drained = state.Drained;
         _drainReason = state.DrainReason;
-        _holds.Import(state.Holds);
+        _holds.Import(state.Holds, state.RunningShares ?? []);
         Update(state.Gpus);
         foreach (var gpu in state.Gpus)
         {
@@ -102,6 +102,7 @@ public sealed class NodeMonitor
         state.Drained = _drained;
         state.DrainReason = _drainReason;
         state.Holds = _holds.Export();
+        state.RunningShares = _holds.ExportRunning();
     }
 
     /// <summary>Takes GPUs' new briefs (after a report, or after being marked offline).</summary>
@@ -164,8 +165,32 @@ public sealed class NodeMonitor
     /// <summary>Whether the node is drained, and why.</summary>
     public (bool Drained, string? Reason) Drain => (_drained, _drainReason);
 
-    /// <summary>Holds the GPUs of <paramref name="hold"/> when all are free (re-holding its own GPUs is fine); false holds nothing.</summary>
-    public bool Hold(GpuHold hold, DateTimeOffset now) => _holds.TryHold(hold, uuid => IsFree(uuid, hold.ReservationId), now);
+    /// <summary>
+    /// Holds the GPUs of <paramref name="hold"/> when each has its share free (re-holding its own GPUs is fine);
+    /// false holds nothing. A whole GPU needs all of it free, so it never lands on a shared GPU.
+    /// </summary>
+    public bool Hold(GpuHold hold, DateTimeOffset now) => _holds.TryHold(hold, uuid => OpenMilli(uuid, hold.ReservationId), now);
+
+    /// <summary>Moves a reservation's holds here to <paramref name="expiresAt"/>; true when it still holds something here.</summary>
+    public bool ExtendHold(string reservationId, DateTimeOffset expiresAt, DateTimeOffset now) => _holds.Extend(reservationId, expiresAt, now);
+
+    /// <summary>The claims on one GPU (all GPUs when null): holds, running shares, and jobs telemetry shows without one.</summary>
+    public GpuClaim[] Claims(string? uuid = null)
+    {
+        var known = _holds.Claims().Where(c => uuid is null || string.Equals(c.Uuid, uuid, StringComparison.Ordinal)).ToList();
+        foreach (var gpu in _gpus.Values.Where(g => uuid is null || string.Equals(g.Uuid, uuid, StringComparison.Ordinal)))
+        {
+            known.AddRange(GpuShares.JobsOf(gpu.JobId)
+                .Where(job => !known.Exists(c => c.ExpiresAt is null && string.Equals(c.Uuid, gpu.Uuid, StringComparison.Ordinal) && string.Equals(c.JobId, job, StringComparison.Ordinal)))
+                .Select(job => new GpuClaim { Uuid = gpu.Uuid, Milli = GpuShares.Whole, JobId = job }));
+        }
+
+        return [.. known.OrderBy(c => c.Uuid, StringComparer.Ordinal)];
+    }
+
+    /// <summary>Thousandths of the GPU held or in use, 0–1000.</summary>
+    public int UsedMilli(string uuid) =>
+        _gpus.Values.FirstOrDefault(g => string.Equals(g.Uuid, uuid, StringComparison.Ordinal)) is { } gpu ? GpuShares.Whole - _holds.FreeMilli(gpu) : 0;
 
     /// <summary>Drops a reservation's holds; true when it held something here.</summary>
     public bool Release(string reservationId) => _holds.Release(reservationId);
@@ -184,12 +209,18 @@ public sealed class NodeMonitor
         return changed;
     }
 
-    private bool IsFree(string uuid, string? reservationId = null) =>
-        !_silent && !_drained && !_holds.IsHeld(uuid, reservationId)
-        && _gpus.Values.FirstOrDefault(g => string.Equals(g.Uuid, uuid, StringComparison.Ordinal)) is { Health: HealthState.Healthy, JobId: null };
+    // Thousandths a new hold could get: none unless the GPU is healthy on a reporting, undrained node.
+    private int OpenMilli(string uuid, string? reservationId = null) =>
+        !_silent && !_drained && _gpus.Values.FirstOrDefault(g => string.Equals(g.Uuid, uuid, StringComparison.Ordinal)) is { Health: HealthState.Healthy } gpu
+            ? _holds.FreeMilli(gpu, reservationId)
+            : 0;
 
     private IEnumerable<string> FreeUuids() =>
-        _silent || _drained ? [] : _gpus.Values.Where(g => g.Health == HealthState.Healthy && g.JobId is null && !_holds.IsHeld(g.Uuid)).Select(g => g.Uuid);
+        _silent || _drained ? [] : _gpus.Values.Where(g => g.Health == HealthState.Healthy && _holds.FreeMilli(g) == GpuShares.Whole).Select(g => g.Uuid);
+
+    // GPUs carrying a share of a GPU: fractions go here before a whole GPU is broken.
+    private SharedGpu[] SharedGpus() =>
+        [.. _gpus.Values.Where(g => _holds.IsShared(g.Uuid)).Select(g => new SharedGpu(g.Uuid, GpuShares.Whole - _holds.FreeMilli(g), OpenMilli(g.Uuid) > 0))];
 
     /// <summary>
     /// The summary to send the data center now, or null when it has not changed materially
@@ -232,6 +263,7 @@ public sealed class NodeMonitor
         BootId = _boots.CurrentBootId,
         LastSeq = _boots.CurrentSeq,
         Reports = _reports,
+        Claims = Claims(),
     };
 
     private NodeSummary Summarize()
@@ -270,11 +302,12 @@ public sealed class NodeMonitor
             Model = _gpus.Count > 0 ? _gpus.Values.First().Model : null,
             GpuBriefs = [.. _gpus.Values],
             FreeGpuUuids = free,
+            SharedGpus = SharedGpus(),
             FreeMemoryMib = free.Length == 0 ? null : _gpus.Values.Where(g => free.Contains(g.Uuid, StringComparer.Ordinal)).Min(g => g.FbFreeMib),
             Headroom = NodeHeadroom.Of(_gpus.Values),
             Drained = _drained,
             DrainReason = _drainReason,
-            Jobs = [.. _gpus.Values.Where(g => g.JobId is not null).GroupBy(g => g.JobId!, StringComparer.Ordinal).Select(j => new JobShare(j.Key, j.Count()))],
+            Jobs = [.. _gpus.Values.SelectMany(g => GpuShares.JobsOf(g.JobId)).GroupBy(j => j, StringComparer.Ordinal).Select(j => new JobShare(j.Key, j.Count()))],
         };
     }
 }

@@ -18,7 +18,7 @@ public static class SummaryChange
     public const double FreeMemoryMib = 1024;
 
     /// <summary>
-    /// True when health, free GPUs (which ones, too), drain state, model or jobs changed, or utilization, power,
+    /// True when health, free GPUs (which ones, too), shared GPUs, drain state, model or jobs changed, or utilization, power,
     /// headroom or free memory moved materially: everything the placement index and the rebalancer read.
     /// </summary>
     public static bool IsMaterial(NodeSummary previous, NodeSummary current) =>
@@ -27,6 +27,7 @@ public static class SummaryChange
         || previous.FreeGpus != current.FreeGpus
         || previous.Drained != current.Drained
         || !previous.FreeGpuUuids.AsSpan().SequenceEqual(current.FreeGpuUuids)
+        || !previous.SharedGpus.AsSpan().SequenceEqual(current.SharedGpus)
         || !string.Equals(previous.Model, current.Model, StringComparison.Ordinal)
         || !previous.Jobs.AsSpan().SequenceEqual(current.Jobs)
         || Math.Abs(previous.Headroom - current.Headroom) >= HeadroomStep

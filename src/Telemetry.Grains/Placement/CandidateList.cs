@@ -1,18 +1,18 @@
 namespace Telemetry.Grains.Placement;
 
-/// <summary>The best few nodes seen so far, best first; a bounded insertion list, since few candidates are asked for.</summary>
-public sealed class CandidateList(int capacity)
+/// <summary>The best few places (nodes, or GPUs of nodes) seen so far, best first; a bounded insertion list, since few candidates are asked for.</summary>
+public sealed class CandidateList<T>(int capacity)
 {
-    private readonly List<(double Score, IndexedNode Node)> _best = new(capacity + 1);
+    private readonly List<(double Score, T Item)> _best = new(capacity + 1);
 
     public bool IsFull => _best.Count >= capacity;
 
-    /// <summary>The lowest score kept; a new node must beat it once the list is full.</summary>
+    /// <summary>The lowest score kept; a new place must beat it once the list is full.</summary>
     public double Worst => _best.Count == 0 ? double.NegativeInfinity : _best[^1].Score;
 
-    public IReadOnlyList<(double Score, IndexedNode Node)> Best => _best;
+    public IReadOnlyList<(double Score, T Item)> Best => _best;
 
-    public void Offer(double score, IndexedNode node)
+    public void Offer(double score, T item)
     {
         if (IsFull && score <= Worst)
         {
@@ -25,7 +25,7 @@ public sealed class CandidateList(int capacity)
             at--;
         }
 
-        _best.Insert(at, (score, node));
+        _best.Insert(at, (score, item));
         if (_best.Count > capacity)
         {
             _best.RemoveAt(_best.Count - 1);

@@ -12,6 +12,9 @@ public sealed class IndexedNode(NodeSummary summary, DateTimeOffset receivedAt)
     /// <summary>The free GPUs as the node last said.</summary>
     public string[] Free { get; set; } = summary.FreeGpuUuids;
 
+    /// <summary>Its shared GPUs that take another fraction, as last indexed.</summary>
+    public SharedSlot[] Slots { get; set; } = [];
+
     public string Id => Summary.NodeId;
 
     public int Size => Summary.Gpus;

@@ -10,10 +10,13 @@ namespace Telemetry.Grains.Placement;
 /// first, reads each bucket only until its next node cannot make the list, and skips buckets that cannot win.
 /// Fed by the node summaries; a query never asks a node.
 /// </summary>
-public sealed class PlacementIndex(string dataCenter)
+public sealed partial class PlacementIndex(string dataCenter)
 {
     private readonly Dictionary<string, IndexedNode> _nodes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, FreeBuckets> _byModel = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, SharedSlots> _sharedByModel = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, int> _gpusByModel = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, double> _memoryByModel = new(StringComparer.OrdinalIgnoreCase);
     private int _largestNode;
 
     public int NodeCount => _nodes.Count;
@@ -25,6 +28,8 @@ public sealed class PlacementIndex(string dataCenter)
         {
             // Out of its bucket before the summary changes: the bucket's order reads the summary.
             Buckets(node.Summary.Model)[node.Free.Length].Remove(node);
+            Shared(node.Summary.Model).Remove(node.Slots);
+            _gpusByModel[node.Summary.Model ?? ""] -= node.Size;
             node.Summary = summary;
             node.ReceivedAt = receivedAt;
             node.Free = summary.FreeGpuUuids;
@@ -35,26 +40,49 @@ public sealed class PlacementIndex(string dataCenter)
             _nodes[summary.NodeId] = node;
         }
 
+        node.Slots = [.. summary.SharedGpus.Where(g => g.Open && g.UsedMilli < GpuShares.Whole)
+            .Select(g => new SharedSlot(GpuShares.Whole - g.UsedMilli, node.Id, g.Uuid, node))];
         Buckets(summary.Model)[node.Free.Length].Add(node);
+        Shared(summary.Model).Add(node.Slots);
+        var model = summary.Model ?? "";
+        _gpusByModel[model] = _gpusByModel.GetValueOrDefault(model) + summary.Gpus;
+        if (summary.GpuBriefs.Max(g => g.FbTotalMib) is { } memory && memory > _memoryByModel.GetValueOrDefault(model))
+        {
+            _memoryByModel[model] = memory;
+        }
+
         _largestNode = Math.Max(_largestNode, summary.Gpus);
     }
 
     /// <summary>The best candidates for <paramref name="query"/> at admission weight <paramref name="weight"/>.</summary>
     public DataCenterMatch Find(PlacementQuery query, double weight, DateTimeOffset now)
     {
-        var candidates = weight <= 0
-            ? []
+        var candidates = weight <= 0 ? []
+            : query.Request.GpuMilli is { } milli ? FindShare(query, milli, weight, now)
             : query.SingleNode ? FindSingle(query, weight, now) : FindSpread(query, weight, now);
-        var match = new DataCenterMatch { Candidates = candidates, Models = [.. _byModel.Keys.Where(m => m.Length > 0)], LargestNode = _largestNode };
+        var match = new DataCenterMatch
+        {
+            Candidates = candidates,
+            Models = [.. _byModel.Keys.Where(m => m.Length > 0)],
+            LargestNode = _largestNode,
+            Capacity = Capacity(query.Request),
+            LargestMemoryMib = LargestMemory(query.Request.Model),
+        };
         return candidates.Length > 0 ? match : WithShortage(match, query.Request, now);
     }
 
-    // Buckets from the best fit up; in each, nodes coolest first, so the first eligible ones are the bucket's best.
     private PlacementCandidate[] FindSingle(PlacementQuery query, double weight, DateTimeOffset now)
     {
         var take = query.Request.Gpus;
-        var best = new CandidateList(query.Candidates);
-        foreach (var buckets in Models(query.Request.Model))
+        var best = new CandidateList<Place>(query.Candidates);
+        OfferWhole(query.Request, take, weight, now, best);
+        return [.. best.Best.Select(b => SingleCandidate(b.Item.Node, take, b.Score, weight))];
+    }
+
+    // Buckets from the best fit up; in each, nodes coolest first, so the first eligible ones are the bucket's best.
+    private void OfferWhole(PlacementRequest request, int take, double weight, DateTimeOffset now, CandidateList<Place> best)
+    {
+        foreach (var buckets in Models(request.Model))
         {
             for (var free = take; free < buckets.Count; free++)
             {
@@ -65,7 +93,7 @@ public sealed class PlacementIndex(string dataCenter)
 
                 foreach (var node in buckets[free])
                 {
-                    if (!IsEligible(node, query.Request, now))
+                    if (!IsEligible(node, request, now))
                     {
                         continue;
                     }
@@ -76,12 +104,10 @@ public sealed class PlacementIndex(string dataCenter)
                         break;
                     }
 
-                    best.Offer(score, node);
+                    best.Offer(score, new Place(node, null));
                 }
             }
         }
-
-        return [.. best.Best.Select(b => SingleCandidate(b.Node, take, b.Score, weight))];
     }
 
     private PlacementCandidate SingleCandidate(IndexedNode node, int take, double score, double weight)
@@ -91,65 +117,6 @@ public sealed class PlacementIndex(string dataCenter)
         var why = string.Create(CultureInfo.InvariantCulture,
             $"{node.Id}: {packing} (fragmentation gain {Fragmentation.Gain(node.Free.Length, take):F2} GPUs); headroom {node.Summary.Headroom:F2}; admission weight {weight:F2}");
         return new PlacementCandidate(dataCenter, PlacementScore.Round(score), why, [new PlacementNode(node.Id, node.Free[..take])]);
-    }
-
-    // Several nodes: whole free nodes first (coolest first), then the remainder where it fits best.
-    private PlacementCandidate[] FindSpread(PlacementQuery query, double weight, DateTimeOffset now)
-    {
-        var request = query.Request;
-        var remaining = request.Gpus;
-        var chosen = new List<(IndexedNode Node, int Take)>();
-        var models = Models(request.Model);
-        for (var free = models.Max(m => m.Count) - 1; free >= 1 && remaining > 0; free--)
-        {
-            if (remaining < free)
-            {
-                continue;
-            }
-
-            var coolest = models.Where(m => free < m.Count).SelectMany(m => m[free]).Where(n => IsEligible(n, request, now));
-            foreach (var node in (models.Length == 1 ? coolest : coolest.OrderByDescending(n => n.Summary.Headroom)).Take(remaining / free))
-            {
-                chosen.Add((node, free));
-                remaining -= free;
-            }
-        }
-
-        if (remaining > 0 && BestPartial(request, remaining, chosen.Select(c => c.Node).ToHashSet(), now) is { } last)
-        {
-            chosen.Add((last, remaining));
-            remaining = 0;
-        }
-
-        if (remaining > 0)
-        {
-            return [];
-        }
-
-        var score = weight * (chosen.Average(c => PlacementScore.Packing(c.Node.Free.Length, c.Take, c.Node.Size, c.Node.Summary.Headroom)) - (chosen.Count - 1));
-        var why = string.Create(CultureInfo.InvariantCulture,
-            $"{chosen.Count} nodes in {dataCenter}, {chosen.Count(c => c.Take == c.Node.Size)} of them whole; mean headroom {chosen.Average(c => c.Node.Summary.Headroom):F2}; admission weight {weight:F2}");
-        return [new PlacementCandidate(dataCenter, PlacementScore.Round(score), why, [.. chosen.Select(c => new PlacementNode(c.Node.Id, c.Node.Free[..c.Take]))])];
-    }
-
-    // The node, not yet chosen, where the last part of a spread job fits best: the first eligible of each bucket.
-    private IndexedNode? BestPartial(PlacementRequest request, int take, HashSet<IndexedNode> chosen, DateTimeOffset now)
-    {
-        IndexedNode? best = null;
-        var bestScore = double.NegativeInfinity;
-        foreach (var buckets in Models(request.Model))
-        {
-            for (var free = take; free < buckets.Count; free++)
-            {
-                if (buckets[free].FirstOrDefault(n => !chosen.Contains(n) && IsEligible(n, request, now)) is { } node
-                    && PlacementScore.Packing(free, take, node.Size, node.Summary.Headroom) is var score && score > bestScore)
-                {
-                    (best, bestScore) = (node, score);
-                }
-            }
-        }
-
-        return best;
     }
 
     // Only when nothing fits: counts what the request's model has free here (none without a scan when the model is absent).
@@ -176,10 +143,24 @@ public sealed class PlacementIndex(string dataCenter)
 
     private static bool IsEligible(IndexedNode node, PlacementRequest request, DateTimeOffset now) =>
         node.Free.Length > 0
-        && !node.Summary.Drained
-        && now - node.ReceivedAt <= DataCenterAggregate.StaleAfter
-        && (request.Model is null || string.Equals(request.Model, node.Summary.Model, StringComparison.OrdinalIgnoreCase))
+        && IsOpen(node, request, now)
         && (request.MinFreeMemoryMib <= 0 || node.Summary.FreeMemoryMib >= request.MinFreeMemoryMib);
+
+    // Takes work at all: undrained, reporting, of the model asked for.
+    private static bool IsOpen(IndexedNode node, PlacementRequest request, DateTimeOffset now) =>
+        !node.Summary.Drained
+        && now - node.ReceivedAt <= DataCenterAggregate.StaleAfter
+        && (request.Model is null || string.Equals(request.Model, node.Summary.Model, StringComparison.OrdinalIgnoreCase));
+
+    // The most GPUs one job could ever get here: of its model, or of the largest model unless it may mix them.
+    private int Capacity(PlacementRequest request) =>
+        request.Model is { } model ? _gpusByModel.GetValueOrDefault(model)
+        : request.AllowMixedModels ? _gpusByModel.Values.Sum()
+        : _gpusByModel.Values.DefaultIfEmpty().Max();
+
+    private double? LargestMemory(string? model) =>
+        model is null ? (_memoryByModel.Count == 0 ? null : _memoryByModel.Values.Max())
+        : _memoryByModel.TryGetValue(model, out var memory) ? memory : null;
 
     private FreeBuckets Buckets(string? model)
     {
@@ -191,6 +172,20 @@ public sealed class PlacementIndex(string dataCenter)
 
         return buckets;
     }
+
+    private SharedSlots Shared(string? model)
+    {
+        var key = model ?? "";
+        if (!_sharedByModel.TryGetValue(key, out var slots))
+        {
+            _sharedByModel[key] = slots = new SharedSlots();
+        }
+
+        return slots;
+    }
+
+    private SharedSlots[] SharedOf(string? model) =>
+        model is null ? [.. _sharedByModel.Values] : _sharedByModel.TryGetValue(model, out var slots) ? [slots] : [];
 
     private FreeBuckets[] Models(string? model) =>
         model is null ? [.. _byModel.Values] : _byModel.TryGetValue(model, out var buckets) ? [buckets] : [];

@@ -29,6 +29,10 @@ public static class PlacementRules
         { MinFreeMemoryMib: < 0 } or { MinFreeMemoryMib: double.NaN } => $"minFreeMemoryMib must be 0 or more; got {request.MinFreeMemoryMib}.",
         { JobId.Length: > MaxNameLength } or { Tenant.Length: > MaxNameLength } => $"jobId and tenant are at most {MaxNameLength} characters.",
         { Model: "" } => "model must name a GPU model (e.g. \"NVIDIA B200\") or be left out.",
+        { GpuMilli: < GpuShares.MinShare or > GpuShares.MaxShare } =>
+            $"gpuMilli must be {GpuShares.MinShare}–{GpuShares.MaxShare} (thousandths of one GPU; leave it out for whole GPUs); got {request.GpuMilli}.",
+        { GpuMilli: not null, Gpus: not 1 } => $"gpuMilli asks for a share of one GPU, so gpus must be 1; got {request.Gpus}.",
+        { GpuMilli: not null, SingleNode: false } => "gpuMilli asks for a share of one GPU on one node; singleNode must be true or left out.",
         _ => null,
     };
 
@@ -78,13 +82,26 @@ public static class PlacementRules
             return Refuse(PlacementRefusal.Never($"No node in {Names(matches)} has {request.Gpus} GPUs (the largest has {largest}); ask with singleNode false to spread the job over nodes of one data center."));
         }
 
+        if (!singleNode && matches.Count > 0 && matches.MaxBy(m => m.Match.Capacity) is var (most, biggest) && request.Gpus > biggest.Capacity)
+        {
+            var ofWhat = request.Model is not null ? $" of model {request.Model}" : request.AllowMixedModels ? "" : " of one model (allowMixedModels lets a job mix them)";
+            return Refuse(PlacementRefusal.Never($"No data center of {Names(matches)} has {request.Gpus} GPUs{ofWhat}; the most is {biggest.Capacity} in {most}."));
+        }
+
+        if (request.MinFreeMemoryMib > 0 && matches.Select(m => m.Match.LargestMemoryMib).Where(m => m is not null).DefaultIfEmpty().Max() is { } memory
+            && request.MinFreeMemoryMib > memory)
+        {
+            return Refuse(PlacementRefusal.Never(string.Create(CultureInfo.InvariantCulture,
+                $"minFreeMemoryMib {request.MinFreeMemoryMib} is more than any GPU{(request.Model is null ? "" : $" of model {request.Model}")} in {Names(matches)} has ({memory} MiB at most).")));
+        }
+
         return Refuse(PlacementRefusal.NotNow(Shortage(request, singleNode, matches)));
     }
 
     private static string Shortage(PlacementRequest request, bool singleNode, IReadOnlyList<(string DataCenter, DataCenterMatch Match)> matches)
     {
         var what = string.Create(CultureInfo.InvariantCulture,
-            $"{request.Gpus} free GPU(s){(request.Model is null ? "" : $" of model {request.Model}")}{(request.MinFreeMemoryMib > 0 ? $" with ≥ {request.MinFreeMemoryMib} MiB free" : "")}");
+            $"{(request.GpuMilli is { } milli ? $"{milli}/1000 of a GPU free (on a shared GPU, or a whole free one)" : $"{request.Gpus} free GPU(s)")}{(request.Model is null ? "" : $" of model {request.Model}")}{(request.MinFreeMemoryMib > 0 ? $" with ≥ {request.MinFreeMemoryMib} MiB free" : "")}");
         var have = string.Join("; ", matches.Select(m => $"{m.DataCenter}: {m.Match.EligibleFreeGpus} free, at most {m.Match.MostFreeOnOneNode} on one node"));
         return singleNode
             ? $"Nothing fits: no node has {what}. Free on healthy, undrained, unreserved nodes — {have}."

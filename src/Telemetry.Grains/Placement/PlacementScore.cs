@@ -1,3 +1,5 @@
+using Telemetry.Placement;
+
 namespace Telemetry.Grains.Placement;
 
 /// <summary>
@@ -27,6 +29,19 @@ public static class PlacementScore
     /// <summary>The best score any node with <paramref name="free"/> free GPUs could reach for <paramref name="take"/>.</summary>
     public static double UpperBound(int free, int take) =>
         Base + (PerStrandedGpu * Fragmentation.Gain(free, take)) + FitWeight - ((free - take) == 1 ? LoneGpuPenalty : 0) + HeadroomWeight;
+
+    /// <summary>
+    /// Lifts any fraction on a GPU already shared above breaking a whole GPU (at most 113.5 points), so whole GPUs
+    /// stay whole for whole-GPU jobs, as fragmentation-gradient scheduling does.
+    /// </summary>
+    public const double SharedBonus = 20;
+
+    /// <summary>The unweighted score of putting <paramref name="take"/> thousandths on a shared GPU with <paramref name="freeMilli"/> free: best fit first.</summary>
+    public static double Share(int freeMilli, int take, double headroom) =>
+        Base + SharedBonus + (FitWeight * (1 - ((double)(freeMilli - take) / GpuShares.Whole))) + (HeadroomWeight * Math.Clamp(headroom, 0, 1));
+
+    /// <summary>The best score any shared GPU with <paramref name="freeMilli"/> free could reach for <paramref name="take"/>.</summary>
+    public static double ShareUpperBound(int freeMilli, int take) => Share(freeMilli, take, 1);
 
     public static double Round(double score) => Math.Round(score, 2);
 }

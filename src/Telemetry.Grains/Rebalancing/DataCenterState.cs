@@ -13,4 +13,10 @@ public sealed class DataCenterState
 
     /// <summary>Nodes by when they were first seen unhealthy, for the breaker's window.</summary>
     [Id(6)] public Dictionary<string, DateTimeOffset> UnhealthySince { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The hot enter condition held at the last interval: a data center turns hot only when it holds at two in a row.</summary>
+    [Id(7)] public bool HotSeen { get; set; }
+
+    /// <summary>The degraded enter condition held at the last interval.</summary>
+    [Id(8)] public bool DegradedSeen { get; set; }
 }

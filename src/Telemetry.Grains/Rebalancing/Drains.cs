@@ -12,7 +12,7 @@ namespace Telemetry.Grains.Rebalancing;
 public static class Drains
 {
     public static void Plan(
-        DataCenterSignals dc, RebalancePolicy policy, RebalancerMemory memory, DateTimeOffset now,
+        DataCenterSignals dc, RebalancePolicy policy, RebalancerMemory memory, Func<string, string?> tenantOf, DateTimeOffset now,
         MoveBudget moves, List<RebalanceDecision> decisions, List<RebalanceAlert> alerts)
     {
         var state = memory.Of(dc.Id);
@@ -20,6 +20,12 @@ public static class Drains
         if (UpdateBreaker(dc, state, unhealthy, policy, now) is { } alert)
         {
             alerts.Add(alert);
+        }
+
+        // An operator's undrain stands until the node has been clean once: the rebalancer does not overrule it.
+        foreach (var nodeId in memory.OperatorUndrained.Where(id => DataCenterOf(id) == dc.Id && !unhealthy.Any(n => n.NodeId == id)).ToArray())
+        {
+            memory.OperatorUndrained.Remove(nodeId);
         }
 
         foreach (var node in unhealthy)
@@ -30,13 +36,13 @@ public static class Drains
                 continue;
             }
 
-            if (node.Drained || state.BreakerOpen || !moves.TrySpend())
+            if (node.Drained || memory.OperatorUndrained.Contains(node.NodeId) || state.BreakerOpen || !moves.TrySpend())
             {
                 continue;
             }
 
             memory.Drained[node.NodeId] = new DrainedNode { DataCenter = dc.Id };
-            decisions.Add(Decision(DecisionKind.Drain, dc.Id, node, policy, now, $"{node.NodeId} has {node.UnhealthyGpus} unhealthy GPU(s) (threshold {policy.DrainUnhealthyGpus})"));
+            decisions.Add(Decision(DecisionKind.Drain, dc.Id, node, policy, tenantOf, now, $"{node.NodeId} has {node.UnhealthyGpus} unhealthy GPU(s) (threshold {policy.DrainUnhealthyGpus}); {JobsText(node)}"));
         }
 
         foreach (var (nodeId, drained) in memory.Drained.Where(d => d.Value.DataCenter == dc.Id).ToArray())
@@ -51,7 +57,7 @@ public static class Drains
             if (now - drained.CleanSince >= TimeSpan.FromSeconds(policy.UndrainAfterSeconds))
             {
                 memory.Drained.Remove(nodeId);
-                decisions.Add(Decision(DecisionKind.Undrain, dc.Id, signal, policy, now, $"{nodeId} has had no unhealthy GPU for {policy.UndrainAfterSeconds} s (reset)"));
+                decisions.Add(Decision(DecisionKind.Undrain, dc.Id, signal, policy, tenantOf, now, $"{nodeId} has had no unhealthy GPU for {policy.UndrainAfterSeconds} s (reset)"));
             }
         }
     }
@@ -88,13 +94,21 @@ public static class Drains
             : $"Breaker of {dc.Id} closed: {unhealthy.Length} of {dc.Summary.Nodes} nodes are still unhealthy (below {policy.BreakerShare:P0}); draining resumes.", open);
     }
 
-    private static RebalanceDecision Decision(DecisionKind kind, string dataCenter, NodeSignal node, RebalancePolicy policy, DateTimeOffset now, string reason) => new()
+    private static string JobsText(NodeSignal node) => node.Jobs.Length == 0
+        ? "no job runs there"
+        : $"jobs there: {string.Join(", ", node.Jobs.Select(j => $"{j.JobId} ({j.Gpus} GPUs)"))}";
+
+    private static string DataCenterOf(string nodeId) => Wire.NodeIds.DataCenterOf(nodeId);
+
+    private static RebalanceDecision Decision(
+        DecisionKind kind, string dataCenter, NodeSignal node, RebalancePolicy policy, Func<string, string?> tenantOf, DateTimeOffset now, string reason) => new()
     {
         Id = "",
         At = now,
         Kind = kind,
         From = dataCenter,
         Node = node.NodeId,
+        Jobs = [.. node.Jobs.Select(j => new DecisionJob(j.JobId, j.Gpus, tenantOf(j.JobId)))],
         Reason = reason,
         Signals = new Dictionary<string, double>(StringComparer.Ordinal)
         {

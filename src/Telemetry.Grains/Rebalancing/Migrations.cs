@@ -53,7 +53,9 @@ public static class Migrations
                     To = to.Id,
                     JobId = job.JobId,
                     Gpus = job.Gpus,
-                    Reason = $"Move {job.JobId} ({job.Gpus} GPUs{(tenant is null ? "" : $", tenant {tenant}")}) from {source.Id} (pressure {from.Pressure:F2}) to {to.Id} (pressure {to.Pressure:F2})",
+                    Tenant = tenant,
+                    Jobs = [new DecisionJob(job.JobId, job.Gpus, tenant)],
+                    Reason = $"Move {job.JobId} ({job.Gpus} GPUs{(tenant is null ? "" : $", tenant {tenant}")}) from {source.Id}, which is {Cause(memory.Of(source.Id))} (pressure {from.Pressure:F2}), to {to.Id} (pressure {to.Pressure:F2})",
                     Signals = signalsOf,
                     DryRun = policy.DryRun,
                 });
@@ -66,9 +68,11 @@ public static class Migrations
         }
     }
 
-    private static bool IsSource(DataCenterState s) => !s.Dark && (s.Hot || s.Degraded);
+    private static bool IsSource(DataCenterState s) => Shifts.IsPressured(s);
 
     private static bool IsTarget(DataCenterState s) => !s.Dark && !s.Hot && !s.Degraded;
+
+    private static string Cause(DataCenterState s) => s.Degraded ? "degraded" : "hot";
 
     private static DataCenterPressure Pressure(DataCenterPressure[] all, string id) => all.First(p => p.Id == id);
 }

@@ -15,6 +15,9 @@ public sealed class RebalancerMemory
     /// <summary>Nodes drained by the rebalancer (decided, even in dry run), by node id.</summary>
     [Id(3)] public Dictionary<string, DrainedNode> Drained { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>Nodes an operator undrained while they had unhealthy GPUs: not drained again until they have been clean.</summary>
+    [Id(4)] public HashSet<string> OperatorUndrained { get; set; } = new(StringComparer.Ordinal);
+
     public DataCenterState Of(string dataCenter)
     {
         if (!DataCenters.TryGetValue(dataCenter, out var state))

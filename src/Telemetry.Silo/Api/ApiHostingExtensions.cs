@@ -10,6 +10,10 @@ public static class ApiHostingExtensions
     public static WebApplicationBuilder AddStateApi(this WebApplicationBuilder builder)
     {
         builder.Services.AddProblemDetails();
+
+        // Binding failures throw, so the handler can say which field was wrong instead of an empty 400.
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        builder.Services.AddExceptionHandler<BadRequestProblemHandler>();
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(options =>
         {
@@ -26,7 +30,7 @@ public static class ApiHostingExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapOpenApi();
-        app.MapGroup("/api/v1").MapStateEndpoints().MapPlacementEndpoints().MapRebalanceEndpoints().MapJobEndpoints();
+        app.MapGroup("/api/v1").MapStateEndpoints().MapPlacementEndpoints().MapRebalanceEndpoints().MapOperatorEndpoints().MapJobEndpoints();
         app.MapGet("/healthz", () => TypedResults.Text("ok")).WithName("Healthz").WithSummary("The process is alive");
         app.MapGet("/readyz", (ReadinessGate gate) => gate.IsReady
                 ? (IResult)TypedResults.Text("ready")

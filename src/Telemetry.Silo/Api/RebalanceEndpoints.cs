@@ -1,4 +1,7 @@
 using System.Security.Claims;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 using Telemetry.Grains;
 using Telemetry.Rebalancing;
 using Telemetry.Silo.Auth;
@@ -19,12 +22,14 @@ public static class RebalanceEndpoints
             .Produces<RebalanceDecision[]>().ProducesProblem(400);
         group.MapPost("/decisions/{id}/ack", AcknowledgeAsync).WithName("AcknowledgeDecision").WithSummary("The scheduler acted on a decision")
             .Produces<RebalanceDecision>().ProducesProblem(404).RequireApiRole(ApiRole.Scheduler);
-        group.MapGet("/alerts", GetAlertsAsync).WithName("GetRebalanceAlerts").WithSummary("Tripped breakers and dark data centers, newest first")
+        group.MapGet("/alerts", GetAlertsAsync).WithName("GetRebalanceAlerts").WithSummary("Tripped breakers and dark data centers, newest first; active=true: those not yet resolved")
             .Produces<RebalanceAlert[]>();
         group.MapGet("/policy", GetPolicyAsync).WithName("GetRebalancePolicy").WithSummary("Thresholds, cooldowns, limits and tenants' data centers")
             .Produces<RebalancePolicy>();
-        group.MapPut("/policy", PutPolicyAsync).WithName("PutRebalancePolicy").WithSummary("Replaces the policy (validated)")
-            .Produces<RebalancePolicy>().ProducesProblem(400).RequireApiRole(ApiRole.Operator);
+        group.MapPut("/policy", PutPolicyAsync).WithName("PutRebalancePolicy").WithSummary("Replaces the whole policy (every field, validated)")
+            .Accepts<RebalancePolicy>("application/json").Produces<RebalancePolicy>().ProducesProblem(400).RequireApiRole(ApiRole.Operator);
+        group.MapPatch("/policy", PatchPolicyAsync).WithName("PatchRebalancePolicy").WithSummary("Changes some fields of the policy (JSON merge patch, validated)")
+            .Accepts<RebalancePolicy>("application/merge-patch+json").Produces<RebalancePolicy>().ProducesProblem(400).RequireApiRole(ApiRole.Operator);
         return api;
     }
 
@@ -59,11 +64,18 @@ public static class RebalanceEndpoints
         return await Rebalancer(grains).AcknowledgeAsync(id) is { } decision ? TypedResults.Ok(decision) : DecisionNotFound(id);
     }
 
-    private static async Task<IResult> GetAlertsAsync(IGrainFactory grains, ClaimsPrincipal user, DataCenterAccess access, CancellationToken ct)
+    private static async Task<IResult> GetAlertsAsync(bool? active, IGrainFactory grains, ClaimsPrincipal user, DataCenterAccess access, CancellationToken ct)
     {
         var visible = await access.ForAsync(user, ct);
-        var alerts = await Rebalancer(grains).GetAlertsAsync();
-        return TypedResults.Ok(visible.IsAll ? alerts : [.. alerts.Where(a => visible.Contains(a.DataCenter))]);
+        IEnumerable<RebalanceAlert> alerts = await Rebalancer(grains).GetAlertsAsync();
+
+        // Still raised: the newest alert of each data center and kind, when it is the raising one (newest first already).
+        if (active == true)
+        {
+            alerts = alerts.DistinctBy(a => (a.DataCenter, a.Kind)).Where(a => a.Active);
+        }
+
+        return TypedResults.Ok<RebalanceAlert[]>([.. alerts.Where(a => visible.Contains(a.DataCenter))]);
     }
 
     private static async Task<IResult> GetPolicyAsync(IGrainFactory grains, ClaimsPrincipal user)
@@ -85,13 +97,30 @@ public static class RebalanceEndpoints
     private static IResult DecisionNotFound(string id) =>
         ApiProblems.NotFound($"No decision '{id}'; decisions are listed at /api/v1/rebalance/decisions.");
 
-    private static async Task<IResult> PutPolicyAsync(RebalancePolicy? policy, IGrainFactory grains)
+    private static async Task<IResult> PutPolicyAsync(JsonObject? body, IGrainFactory grains, IOptions<JsonOptions> json)
     {
-        if (policy is null)
+        if (body is null)
         {
-            return ApiProblems.BadRequest("The body must be a JSON rebalancing policy (GET /api/v1/rebalance/policy shows one).");
+            return ApiProblems.BadRequest("The body must be the whole JSON rebalancing policy (GET /api/v1/rebalance/policy shows one).");
         }
 
+        var (policy, problem) = PolicyDocument.FromPut(body, json.Value.SerializerOptions);
+        return policy is null ? ApiProblems.BadRequest(problem!) : await SetAsync(policy, grains);
+    }
+
+    private static async Task<IResult> PatchPolicyAsync(JsonObject? body, IGrainFactory grains, IOptions<JsonOptions> json)
+    {
+        if (body is null)
+        {
+            return ApiProblems.BadRequest("The body must be a JSON merge patch of the rebalancing policy, e.g. {\"dryRun\": true}.");
+        }
+
+        var (policy, problem) = PolicyDocument.FromPatch(await Rebalancer(grains).GetPolicyAsync(), body, json.Value.SerializerOptions);
+        return policy is null ? ApiProblems.BadRequest(problem!) : await SetAsync(policy, grains);
+    }
+
+    private static async Task<IResult> SetAsync(RebalancePolicy policy, IGrainFactory grains)
+    {
         var problems = await Rebalancer(grains).SetPolicyAsync(policy);
         return problems.Length == 0 ? TypedResults.Ok(policy) : ApiProblems.BadRequest(string.Join(" ", problems));
     }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Telemetry.Fields;
 using Telemetry.Grains;
+using Telemetry.Placement;
 using Telemetry.Silo.Auth;
 using Telemetry.State;
 using Telemetry.Wire;
@@ -50,8 +51,10 @@ public static class StateEndpoints
         }
 
         // Reservations are the node's (it arbitrates them), so the GPU's view asks its node.
-        var reservedUntil = await grains.GetGrain<INodeGrain>(snapshot.Node).GetReservedUntilAsync(uuid);
-        return TypedResults.Ok(snapshot with { ReservedUntil = reservedUntil });
+        var node = grains.GetGrain<INodeGrain>(snapshot.Node);
+        var reservedUntil = await node.GetReservedUntilAsync(uuid);
+        var claims = await node.GetClaimsAsync(uuid);
+        return TypedResults.Ok(snapshot with { ReservedUntil = reservedUntil, Claims = claims, UsedMilli = Math.Min(GpuShares.Whole, claims.Sum(c => c.Milli)) });
     }
 
     private static async Task<IResult> GetHistoryAsync(string uuid, string? field, int? minutes, IGrainFactory grains, ClaimsPrincipal user, DataCenterAccess access, CancellationToken ct)

@@ -11,7 +11,8 @@ namespace Telemetry.Silo.Live;
 /// <param name="Gpus">GPU UUIDs.</param>
 /// <param name="States">Each GPU's health.</param>
 /// <param name="UtilPct">Each GPU's newest utilization, percent; null when not measured.</param>
-/// <param name="Jobs">Each GPU's job, or null.</param>
+/// <param name="Jobs">Each GPU's job, or null (several, comma-separated, on a shared GPU).</param>
+/// <param name="Shared">Each GPU's thousandths held or in use when it is shared between jobs; null when it is not shared.</param>
 /// <param name="Stragglers">Each GPU: true while its job judges it a straggler.</param>
 public sealed record HeatMapNode(
     string Id,
@@ -22,6 +23,7 @@ public sealed record HeatMapNode(
     HealthState[] States,
     double?[] UtilPct,
     string?[] Jobs,
+    int?[] Shared,
     bool[] Stragglers)
 {
     public static HeatMapNode From(NodeSummary node)
@@ -40,6 +42,7 @@ public sealed record HeatMapNode(
             [.. gpus.Select(g => offline ? HealthState.Offline : g.Health)],
             [.. gpus.Select(g => offline ? null : g.UtilPct)],
             [.. gpus.Select(g => g.JobId)],
+            [.. gpus.Select(g => node.SharedGpus.FirstOrDefault(s => string.Equals(s.Uuid, g.Uuid, StringComparison.Ordinal))?.UsedMilli)],
             [.. gpus.Select(g => g.Straggler)]);
     }
 }

@@ -5,7 +5,7 @@ using Telemetry.Wire;
 
 namespace Telemetry.Silo.Live;
 
-/// <summary>Puts every rebalancing decision (new, acknowledged, expired) on the live feed as a <c>decision</c> event.</summary>
+/// <summary>Puts every rebalancing decision (new, acknowledged, expired) on the live feed as a <c>decision</c> event, and every alert as an <c>alert</c> event.</summary>
 public sealed class LiveDecisionListener(LiveFeedWriter feed) : IDecisionListener
 {
     public void OnDecision(RebalanceDecision decision)
@@ -15,8 +15,9 @@ public sealed class LiveDecisionListener(LiveFeedWriter feed) : IDecisionListene
         feed.PostDecision(decision, [.. concerned.OfType<string>().Distinct(StringComparer.Ordinal)]);
     }
 
-    // The stream carries health, decisions and summaries (API.md); alerts are read at /api/v1/rebalance/alerts.
     public void OnAlert(RebalanceAlert alert)
     {
+        ArgumentNullException.ThrowIfNull(alert);
+        feed.PostAlert(alert, alert.DataCenter);
     }
 }

@@ -2,6 +2,7 @@ using Telemetry.Fields;
 using Telemetry.Grains.Events;
 using Telemetry.Health;
 using Telemetry.Jobs;
+using Telemetry.Rebalancing;
 using Telemetry.State;
 using Telemetry.Wire;
 
@@ -49,6 +50,8 @@ public static class InfluxPoints
             .Field(InfluxSchema.DrainedField, summary.Drained)
             .Field(InfluxSchema.UtilMeanField, summary.GpuUtilPct.Length == 0 ? double.NaN : summary.GpuUtilPct.Average())
             .Field(InfluxSchema.PowerWField, summary.PowerW)
+            .Field(InfluxSchema.SharedGpusField, summary.SharedGpus.Length)
+            .Field(InfluxSchema.SharedMilliField, summary.SharedGpus.Sum(g => (long)g.UsedMilli))
             .At(Nanoseconds(at));
     }
 
@@ -125,6 +128,18 @@ public static class InfluxPoints
             .Field(InfluxSchema.ReasonField, change.Reason)
             .Field(InfluxSchema.ActionField, change.Action)
             .At(Nanoseconds(change.At));
+    }
+
+    /// <summary>A rebalancer alert raised (active) or resolved, for Grafana's annotations.</summary>
+    public static string? Alert(RebalanceAlert alert)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        return new LineProtocol(InfluxSchema.AlertMeasurement)
+            .Tag(InfluxSchema.DataCenterTag, alert.DataCenter)
+            .Tag(InfluxSchema.KindTag, alert.Kind)
+            .Field(InfluxSchema.ActiveField, alert.Active)
+            .Field(InfluxSchema.DetailField, alert.Detail)
+            .At(Nanoseconds(alert.At));
     }
 
     /// <summary>The health state as the schema spells it: <c>healthy</c>, <c>degraded</c>, <c>unhealthy</c>, <c>offline</c>.</summary>

@@ -15,6 +15,7 @@ public static class InfluxSchema
     public const string HealthEventMeasurement = "health_event";
     public const string DecisionMeasurement = "decision";
     public const string StragglerMeasurement = "straggler";
+    public const string AlertMeasurement = "alert";
 
     public const string DataCenterTag = "datacenter";
     public const string NodeTag = "node";
@@ -36,6 +37,8 @@ public static class InfluxSchema
     public const string OfflineField = "offline";
     public const string FreeGpusField = "free_gpus";
     public const string DrainedField = "drained";
+    public const string SharedGpusField = "shared_gpus";
+    public const string SharedMilliField = "shared_milli";
     public const string UtilMeanField = "util_mean";
     public const string UtilP95Field = "util_p95";
     public const string PowerWField = "power_w";
@@ -57,6 +60,8 @@ public static class InfluxSchema
     public const string ValueField = "value";
     public const string JobMedianField = "job_median";
     public const string ActionField = "action";
+    public const string ActiveField = "active";
+    public const string DetailField = "detail";
 
     // Made once: a rollup names 46 fields, and building each name per point would allocate 46 strings.
     private static readonly string[] MeanNames = [.. FieldCatalog.All.Select(f => f.Name + "_mean")];
@@ -76,7 +81,7 @@ public static class InfluxSchema
     public static MeasurementSchema Node { get; } = new(
         NodeMeasurement,
         [DataCenterTag, NodeTag],
-        [HealthField, HealthLevelField, GpusField, HealthyField, DegradedField, UnhealthyField, OfflineField, FreeGpusField, DrainedField, UtilMeanField, PowerWField]);
+        [HealthField, HealthLevelField, GpusField, HealthyField, DegradedField, UnhealthyField, OfflineField, FreeGpusField, DrainedField, UtilMeanField, PowerWField, SharedGpusField, SharedMilliField]);
 
     public static MeasurementSchema DataCenter { get; } = new(
         DataCenterMeasurement,
@@ -98,6 +103,11 @@ public static class InfluxSchema
         [DataCenterTag, NodeTag, GpuTag],
         [JobIdField, StragglerField, SignalField, ValueField, JobMedianField, ReasonField, ActionField]);
 
+    public static MeasurementSchema Alert { get; } = new(
+        AlertMeasurement,
+        [DataCenterTag, KindTag],
+        [ActiveField, DetailField]);
+
     /// <summary>Every measurement the sink writes.</summary>
-    public static IReadOnlyList<MeasurementSchema> All { get; } = [Gpu, Node, DataCenter, HealthEvent, Decision, Straggler];
+    public static IReadOnlyList<MeasurementSchema> All { get; } = [Gpu, Node, DataCenter, HealthEvent, Decision, Alert, Straggler];
 }

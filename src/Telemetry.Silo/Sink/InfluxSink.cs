@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Telemetry.Grains.Events;
 using Telemetry.Health;
 using Telemetry.Jobs;
+using Telemetry.Rebalancing;
 using Telemetry.State;
 
 namespace Telemetry.Silo.Sink;
@@ -48,6 +49,9 @@ public sealed partial class InfluxSink : ITimeSeriesSink, IHealthChangeListener,
     /// <summary>Records a rebalancing decision (the <c>decision</c> measurement).</summary>
     public void WriteDecision(RebalancingDecisionPoint decision) =>
         Enqueue(InfluxPoints.Decision(decision, Interlocked.Increment(ref _decisions)));
+
+    /// <summary>Records a rebalancer alert (the <c>alert</c> measurement).</summary>
+    public void WriteAlert(RebalanceAlert alert) => Enqueue(InfluxPoints.Alert(alert));
 
     public void OnHealthChanged(HealthChange change) => Enqueue(InfluxPoints.HealthEvent(change));
 

@@ -3,15 +3,12 @@ using Telemetry.Rebalancing;
 
 namespace Telemetry.Silo.Sink;
 
-/// <summary>Hands every rebalancing decision, as made and at each change of status, to the sink's <c>decision</c> measurement.</summary>
+/// <summary>Hands every rebalancing decision, as made and at each change of status, to the sink's <c>decision</c> measurement, and every alert to its <c>alert</c> measurement.</summary>
 public sealed class SinkDecisionListener(ITimeSeriesSink sink) : IDecisionListener
 {
     public void OnDecision(RebalanceDecision decision) => sink.WriteDecision(ToPoint(decision));
 
-    // Alerts reach operators through the API and the logs; the schema has no measurement for them.
-    public void OnAlert(RebalanceAlert alert)
-    {
-    }
+    public void OnAlert(RebalanceAlert alert) => sink.WriteAlert(alert);
 
     internal static RebalancingDecisionPoint ToPoint(RebalanceDecision decision)
     {

@@ -11,9 +11,10 @@ internal static class FleetLayout
     /// </summary>
     public static NodeSimulator[] Build(SimulatorOptions options, ulong signalSeed, long startMs = 0)
     {
-        var scenario = options.Scenario == ScenarioKind.Steady ? null : new Scenario(options.Scenario, options.DataCenters[0], startMs);
-        var settings = new SimulationSettings(options.Interval.TotalMilliseconds, options.SamplesPerReport, options.XidRatePerGpuHour)
+        var scenario = options.Scenario == ScenarioKind.Steady ? null : new Scenario(options.Scenario, options.DataCenters[0], startMs, options.ScenarioSpeed);
+        var settings = new SimulationSettings(options.Interval.TotalMilliseconds, options.SamplesPerReport, options.XidRatePerGpuHour) 
         {
+            Load = options.Load,
             StragglerRatePerGpuHour = options.StragglerRatePerGpuHour,
         };
         var identitySeed = (ulong)(options.Seed ?? 0);

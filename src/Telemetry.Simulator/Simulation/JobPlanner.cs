@@ -68,6 +68,30 @@ internal static class JobPlanner
         }
     }
 
+    /// <summary>
+    /// Ends the node's jobs, smallest first, while more than <paramref name="busy"/> GPUs have one (a scenario's demand
+    /// falling; <see cref="Occupy"/> then fills any overshoot); their GPUs stay idle for an idle gap, as after any job.
+    /// </summary>
+    public static void Release(SimulatedGpu[] gpus, int busy, long now, double load, ref FastRandom random)
+    {
+        var running = gpus.Count(g => g.Job is not null);
+        foreach (var job in gpus.Select(g => g.Job).OfType<SimulatedJob>().Distinct().OrderBy(j => j.GpuCount).ThenByDescending(j => j.StartedAtMs).ToArray())
+        {
+            if (running <= busy)
+            {
+                return;
+            }
+
+            job.EndsAtMs = now;
+            foreach (var gpu in gpus.Where(g => ReferenceEquals(g.Job, job)))
+            {
+                gpu.Job = null;
+                gpu.IdleUntilMs = now + (long)random.Exponential(IdleGapMeanMs(load));
+                running--;
+            }
+        }
+    }
+
     /// <summary>Mean idle time between jobs: about 2 minutes at peak demand, half an hour at the trough.</summary>
     public static double IdleGapMeanMs(double load) => Math.Max(0.5, 20 * (1 - load) / load) * MinuteMs;
 

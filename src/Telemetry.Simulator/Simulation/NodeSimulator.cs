@@ -32,6 +32,10 @@ public sealed class NodeSimulator
         NodeId = nodeId;
         Model = model;
         BootId = bootId;
+
+        // The simulated host's boot id is hardware-like: the same across simulator restarts with the same seed (no reboot).
+        var host = new FastRandom(GpuUuids.NodeSeed(identitySeed, nodeId) ^ 0xB007UL);
+        HostBootId = $"{host.NextUInt64():x16}{host.NextUInt64():x16}";
         _settings = settings;
         _faults = new FaultModel(settings);
         _timestamps = new long[settings.SamplesPerReport];
@@ -52,6 +56,9 @@ public sealed class NodeSimulator
     public string NodeId { get; }
 
     public string BootId { get; }
+
+    /// <summary>The simulated host's boot id, sent in every report.</summary>
+    public string HostBootId { get; }
 
     public GpuModelSpec Model { get; }
 
@@ -89,7 +96,7 @@ public sealed class NodeSimulator
         var samples = _settings.SamplesPerReport;
         var stepMs = _settings.StepMs;
         var windowStart = nowMs - (long)_settings.IntervalMs;
-        var load = DailyLoadCurve.At(nowMs);
+        var load = _settings.Load ?? DailyLoadCurve.At(nowMs);
         var first = _lastSampleMs == long.MinValue;
         if (first)
         {
@@ -100,7 +107,9 @@ public sealed class NodeSimulator
         var condition = ConditionAt(nowMs);
         if (condition.BusyShare is { } share)
         {
-            JobPlanner.Occupy(_gpus, (int)Math.Round(share * _gpus.Length), windowStart, ref _random);
+            var busy = (int)Math.Round(share * _gpus.Length);
+            JobPlanner.Release(_gpus, busy, windowStart, load, ref _random);
+            JobPlanner.Occupy(_gpus, busy, windowStart, ref _random);
         }
 
         EndStragglers(windowStart);
@@ -166,7 +175,7 @@ public sealed class NodeSimulator
 
         _lastSampleMs = nowMs;
         UpdateGauges(samples);
-        return new NodeReport { NodeId = NodeId, Seq = ++Seq, BootId = BootId, Gpus = blocks, Gauges = _gauges };
+        return new NodeReport { NodeId = NodeId, Seq = ++Seq, BootId = BootId, Gpus = blocks, Gauges = _gauges, HostBootId = HostBootId };
     }
 
     // A fault belongs to the GPU's time in one job: it ends with the job, or when the GPU leaves it.

@@ -45,6 +45,12 @@ public sealed record SimulatorOptions
     /// <summary>What happens to the fleet (docs/rebalancing.md); <see cref="ScenarioKind.Steady"/> by default.</summary>
     public ScenarioKind Scenario { get; init; } = ScenarioKind.Steady;
 
+    /// <summary>How much faster than real time the scenario's timeline runs (its lead-in, storm and swings), 1–100. Default 1.</summary>
+    public double ScenarioSpeed { get; init; } = 1;
+
+    /// <summary>Demand 0.4–0.9 held steady instead of the daily load curve, so a run does not depend on the time of day; null follows the curve.</summary>
+    public double? Load { get; init; }
+
     /// <summary>Seed for jobs, noise and faults; null for a different run each time. GPU UUIDs depend only on the seed (0 when null) and node id.</summary>
     public int? Seed { get; init; }
 
@@ -106,6 +112,8 @@ public sealed record SimulatorOptions
         Check(errors, Interval.TotalMilliseconds / Math.Max(1, SamplesPerReport) >= 1, "samples must be at least 1 ms apart (interval / samples per report)");
         Check(errors, Duration >= TimeSpan.Zero, "duration must not be negative");
         Check(errors, Concurrency >= 1, "concurrency must be at least 1");
+        Check(errors, ScenarioSpeed is >= 1 and <= 100, "scenario speed must be 1–100");
+        Check(errors, Load is null or (>= 0.4 and <= 0.9), "load must be 0.4–0.9, the daily curve's range");
         Check(errors, XidRatePerGpuHour >= 0 && double.IsFinite(XidRatePerGpuHour), "XID rate must be a finite number ≥ 0");
         Check(errors, StragglerRatePerGpuHour >= 0 && double.IsFinite(StragglerRatePerGpuHour), "straggler rate must be a finite number ≥ 0");
         Check(errors, Models.Count > 0 && Models.All(m => m.Weight > 0), "the model mix needs at least one model, each with a weight over 0");

@@ -158,6 +158,32 @@ public class NodeReportReaderRoundTripTests
     }
 
     [Fact]
+    public void TryReadAll_HostBootIdAtPositionSeven_IsRead_AndWhatFollowsSkipped()
+    {
+        var raw = new RawReport();
+        raw.Extra.Add(Encode.Str("2f0c6e8a-3a1b-4c55-9d1e-6f7a8b9c0d1e"));
+        raw.Extra.Add(Encode.Nested(1_000));
+
+        var report = Assert.Single(WireAssert.Accepted(RawReport.Body(raw)));
+
+        Assert.Equal("2f0c6e8a-3a1b-4c55-9d1e-6f7a8b9c0d1e", report.HostBootId);
+    }
+
+    [Fact]
+    public void TryReadAll_SevenElements_HasNoHostBootId() =>
+        Assert.Null(Assert.Single(WireAssert.Accepted(RawReport.Body(new RawReport()))).HostBootId);
+
+    [Fact]
+    public void Write_HostBootId_RoundTrips()
+    {
+        var report = SampleReports.Node() with { HostBootId = "host-7" };
+
+        var read = Assert.Single(WireAssert.Accepted(Write(false, default, report)));
+
+        Assert.Equal("host-7", read.HostBootId);
+    }
+
+    [Fact]
     public void TryReadAll_ReadOnlyMemory_DecodesLikeSequence()
     {
         var body = Write(false, default, SampleReports.Node());

@@ -64,7 +64,7 @@ public class HealthBenchmarks
     {
         SyntheticGpu.Advance(_cleanBlock, BlockMs);
         _now = _now.AddSeconds(1);
-        return _cleanTracker.Observe(_cleanBlock, newBoot: false, _now);
+        return _cleanTracker.Observe(_cleanBlock, hostRebooted: false, _now);
     }
 
     [Benchmark]
@@ -73,7 +73,7 @@ public class HealthBenchmarks
     {
         SyntheticGpu.Advance(_faultyBlock, BlockMs);
         _now = _now.AddSeconds(1);
-        return _faultyTracker.Observe(_faultyBlock, newBoot: false, _now);
+        return _faultyTracker.Observe(_faultyBlock, hostRebooted: false, _now);
     }
 
     [Benchmark]

@@ -29,12 +29,12 @@ public class GpuHealthTrackerLifecycleTests
     }
 
     [Fact]
-    public void Observe_NewBootWithCleanReport_ResetsToHealthy()
+    public void Observe_HostRebootedWithCleanReport_ResetsToHealthy()
     {
         Report(T0, (FieldCatalog.EccDbeDelta, 2));
 
         _time.Advance(TimeSpan.FromMinutes(5));
-        Assert.True(_tracker.Observe(SampleBlock.One(T0 + 300_000, (FieldCatalog.EccDbeDelta, 0)), newBoot: true, _time.GetUtcNow()));
+        Assert.True(_tracker.Observe(SampleBlock.One(T0 + 300_000, (FieldCatalog.EccDbeDelta, 0)), hostRebooted: true, _time.GetUtcNow()));
 
         Assert.Equal(HealthVerdict.HealthySince(_time.GetUtcNow()), _tracker.Verdict with { Reasons = [], RecommendedActions = [] });
         Assert.Empty(_tracker.Verdict.Reasons);
@@ -43,22 +43,22 @@ public class GpuHealthTrackerLifecycleTests
     [Theory]
     [InlineData(FieldCatalog.EccDbeDelta)]
     [InlineData(FieldCatalog.RowRemapFailure)]
-    public void Observe_NewBootWithDirtyReport_StaysUnhealthy(int fieldId)
+    public void Observe_HostRebootedWithDirtyReport_StaysUnhealthy(int fieldId)
     {
         Report(T0, [48]);
 
-        _tracker.Observe(SampleBlock.One(T0 + 300_000, (fieldId, 1)), newBoot: true, _time.GetUtcNow());
+        _tracker.Observe(SampleBlock.One(T0 + 300_000, (fieldId, 1)), hostRebooted: true, _time.GetUtcNow());
 
         Assert.Equal(HealthState.Unhealthy, _tracker.Verdict.State);
         Assert.Equal(2, _tracker.Verdict.Reasons.Length);
     }
 
     [Fact]
-    public void Observe_NewBootWithCriticalXid_StaysUnhealthy()
+    public void Observe_HostRebootedWithCriticalXid_StaysUnhealthy()
     {
         Report(T0, (FieldCatalog.RowRemapFailure, 1));
 
-        _tracker.Observe(SampleBlock.One(T0 + 300_000, [79]), newBoot: true, _time.GetUtcNow());
+        _tracker.Observe(SampleBlock.One(T0 + 300_000, [79]), hostRebooted: true, _time.GetUtcNow());
 
         Assert.Equal(HealthState.Unhealthy, _tracker.Verdict.State);
     }
@@ -166,5 +166,5 @@ public class GpuHealthTrackerLifecycleTests
     private bool Report(long timestampMs, params (int FieldId, double Value)[] values) => Report(timestampMs, [], values);
 
     private bool Report(long timestampMs, int[] xids, params (int FieldId, double Value)[] values) =>
-        _tracker.Observe(SampleBlock.One(timestampMs, xids, values), newBoot: false, _time.GetUtcNow());
+        _tracker.Observe(SampleBlock.One(timestampMs, xids, values), hostRebooted: false, _time.GetUtcNow());
 }

@@ -13,12 +13,12 @@ public sealed class GpuHealthTrackerMemoryTests
     public void Restore_StickyVerdict_StaysUnhealthyWithItsReasonsAndSince()
     {
         var original = new GpuHealthTracker(Now);
-        original.Observe(SampleBlock.One(T0, [79]), newBoot: false, Now);
+        original.Observe(SampleBlock.One(T0, [79]), hostRebooted: false, Now);
 
         var restored = new GpuHealthTracker(original.Remember());
 
         Assert.Equal(original.Verdict, restored.Verdict);
-        restored.Observe(SampleBlock.One(T0 + 3_600_000), newBoot: false, Now.AddHours(1));
+        restored.Observe(SampleBlock.One(T0 + 3_600_000), hostRebooted: false, Now.AddHours(1));
         Assert.Equal(HealthState.Unhealthy, restored.Verdict.State);
         Assert.Equal(original.Verdict.Since, restored.Verdict.Since);
     }
@@ -27,13 +27,13 @@ public sealed class GpuHealthTrackerMemoryTests
     public void Restore_DegradedHold_RunsOutOnTheOriginalSchedule()
     {
         var original = new GpuHealthTracker(Now);
-        original.Observe(SampleBlock.One(T0, [94]), newBoot: false, Now);
+        original.Observe(SampleBlock.One(T0, [94]), hostRebooted: false, Now);
         var restored = new GpuHealthTracker(original.Remember());
         var holdMs = (long)HealthRules.EventHold.TotalMilliseconds;
 
-        restored.Observe(SampleBlock.One(T0 + holdMs - 1_000), newBoot: false, Now);
+        restored.Observe(SampleBlock.One(T0 + holdMs - 1_000), hostRebooted: false, Now);
         Assert.Equal(HealthState.Degraded, restored.Verdict.State);
-        restored.Observe(SampleBlock.One(T0 + holdMs), newBoot: false, Now);
+        restored.Observe(SampleBlock.One(T0 + holdMs), hostRebooted: false, Now);
         Assert.Equal(HealthState.Healthy, restored.Verdict.State);
     }
 
@@ -47,7 +47,7 @@ public sealed class GpuHealthTrackerMemoryTests
         };
 
         var restored = new GpuHealthTracker(memory);
-        restored.Observe(SampleBlock.One(T0 + 1_000), newBoot: false, Now);
+        restored.Observe(SampleBlock.One(T0 + 1_000), hostRebooted: false, Now);
 
         Assert.Equal(HealthState.Healthy, restored.Verdict.State);
     }

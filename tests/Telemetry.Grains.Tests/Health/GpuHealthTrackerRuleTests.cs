@@ -36,7 +36,7 @@ public class GpuHealthTrackerRuleTests
     {
         var tracker = new GpuHealthTracker(_time.GetUtcNow());
 
-        Assert.False(tracker.Observe(SampleBlock.One(T0, [13, 31, 43]), newBoot: false, _time.GetUtcNow()));
+        Assert.False(tracker.Observe(SampleBlock.One(T0, [13, 31, 43]), hostRebooted: false, _time.GetUtcNow()));
         Assert.Equal(HealthState.Healthy, tracker.Verdict.State);
     }
 
@@ -52,7 +52,7 @@ public class GpuHealthTrackerRuleTests
     {
         var tracker = new GpuHealthTracker(_time.GetUtcNow());
 
-        tracker.Observe(SampleBlock.One(T0, (fieldId, value)), newBoot: false, _time.GetUtcNow());
+        tracker.Observe(SampleBlock.One(T0, (fieldId, value)), hostRebooted: false, _time.GetUtcNow());
 
         Assert.Equal(expected, tracker.Verdict.State);
         Assert.Equal(tracker.Verdict.Reasons.Length, tracker.Verdict.RecommendedActions.Length);
@@ -68,7 +68,7 @@ public class GpuHealthTrackerRuleTests
         var tracker = new GpuHealthTracker(_time.GetUtcNow());
 
         // Spread over 61 one-second buckets, the whole last minute; one more, older, sample falls outside it.
-        tracker.Observe(SampleBlock.One(T0 - 1, (fieldId, 1_000_000)), newBoot: false, _time.GetUtcNow());
+        tracker.Observe(SampleBlock.One(T0 - 1, (fieldId, 1_000_000)), hostRebooted: false, _time.GetUtcNow());
         tracker.ClearByOperator(_time.GetUtcNow());
         var perSample = new double[61];
         for (var i = 0; i < total; i++)
@@ -76,7 +76,7 @@ public class GpuHealthTrackerRuleTests
             perSample[i % 61]++;
         }
 
-        tracker.Observe(SampleBlock.Series(T0, 1_000, 61, fieldId, i => perSample[i]), newBoot: false, _time.GetUtcNow());
+        tracker.Observe(SampleBlock.Series(T0, 1_000, 61, fieldId, i => perSample[i]), hostRebooted: false, _time.GetUtcNow());
 
         Assert.Equal(expected, tracker.Verdict.State);
     }
@@ -93,7 +93,7 @@ public class GpuHealthTrackerRuleTests
         // 60 samples at 1 Hz in the last minute; idle is a clock event but not throttling.
         tracker.Observe(
             SampleBlock.Series(T0, 1_000, 60, FieldCatalog.ClockEventReasons, i => i < throttled ? powerCap : idle),
-            newBoot: false,
+            hostRebooted: false,
             _time.GetUtcNow());
 
         Assert.Equal(expected, tracker.Verdict.State);
@@ -109,7 +109,7 @@ public class GpuHealthTrackerRuleTests
     {
         var tracker = new GpuHealthTracker(_time.GetUtcNow());
 
-        tracker.Observe(SampleBlock.Series(T0, 1_000, 1, FieldCatalog.GpuTempC, _ => temp, model), newBoot: false, _time.GetUtcNow());
+        tracker.Observe(SampleBlock.Series(T0, 1_000, 1, FieldCatalog.GpuTempC, _ => temp, model), hostRebooted: false, _time.GetUtcNow());
 
         Assert.Equal(expected, tracker.Verdict.State);
     }
@@ -119,7 +119,7 @@ public class GpuHealthTrackerRuleTests
         var tracker = new GpuHealthTracker(_time.GetUtcNow());
         _time.Advance(TimeSpan.FromSeconds(1));
 
-        Assert.True(tracker.Observe(samples, newBoot: false, _time.GetUtcNow()));
+        Assert.True(tracker.Observe(samples, hostRebooted: false, _time.GetUtcNow()));
 
         Assert.Equal(expected, tracker.Verdict.State);
         Assert.StartsWith(reasonPrefix, Assert.Single(tracker.Verdict.Reasons));

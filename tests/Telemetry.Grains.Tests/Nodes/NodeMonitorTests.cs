@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using Telemetry.Grains.Nodes;
 using Telemetry.Health;
+using Telemetry.Placement;
 using Telemetry.State;
 using Telemetry.Wire;
 
@@ -157,10 +158,46 @@ public sealed class NodeMonitorTests
         Assert.Equal(300, summary.PowerW);
     }
 
-    private void Apply(ulong seq, int gpus, bool jobOnFirst = false)
+    [Fact]
+    public void Hold_FractionsOfOneGpu_ShareItAndTakeItOffTheFreeList()
+    {
+        Apply(seq: 1, gpus: 2);
+        var now = _time.GetUtcNow();
+
+        Assert.True(_node.Hold(new GpuHold("r1", ["GPU-0"], now.AddMinutes(5), "task-1") { Milli = 300 }, now));
+        Assert.True(_node.Hold(new GpuHold("r2", ["GPU-0"], now.AddMinutes(5), null) { Milli = 700 }, now));
+        Assert.False(_node.Hold(new GpuHold("r3", ["GPU-0"], now.AddMinutes(5), null) { Milli = 1 }, now));
+        Assert.False(_node.Hold(new GpuHold("r4", ["GPU-0"], now.AddMinutes(5), null), now));
+
+        var summary = _node.SummaryToSend(now, force: true)!;
+        Assert.Equal(["GPU-1"], summary.FreeGpuUuids);
+        Assert.Equal(new SharedGpu("GPU-0", 1000, Open: false), Assert.Single(summary.SharedGpus));
+        Assert.Equal(2, _node.Snapshot()!.Claims.Length);
+    }
+
+    [Fact]
+    public void Applied_FractionalJobRuns_KeepsItsShareUntilTelemetryDropsIt()
+    {
+        Apply(seq: 1, gpus: 1);
+        var now = _time.GetUtcNow();
+        _node.Hold(new GpuHold("r1", ["GPU-0"], now.AddMinutes(5), "task-1") { Milli = 300 }, now);
+
+        Apply(seq: 2, gpus: 1, firstJob: "task-1");
+        var claim = Assert.Single(_node.Claims("GPU-0"));
+        Assert.Equal((300, "task-1", (DateTimeOffset?)null), (claim.Milli, claim.JobId, claim.ExpiresAt));
+        Assert.Equal(new SharedGpu("GPU-0", 300, Open: true), Assert.Single(_node.SummaryToSend(now, force: true)!.SharedGpus));
+        Assert.False(_node.ExpireHolds(now.AddHours(1)));
+
+        Apply(seq: 3, gpus: 1);
+        Assert.Empty(_node.Claims());
+        Assert.Equal(["GPU-0"], _node.SummaryToSend(now, force: true)!.FreeGpuUuids);
+    }
+
+    private void Apply(ulong seq, int gpus, bool jobOnFirst = false, string? firstJob = null)
     {
         var report = Report(seq, gpus);
-        _node.Applied(report, report.Gpus.Select(g => Brief(g.Index, HealthState.Healthy, jobOnFirst && g.Index == 0 ? "job-1" : null)), _time.GetUtcNow());
+        firstJob ??= jobOnFirst ? "job-1" : null;
+        _node.Applied(report, report.Gpus.Select(g => Brief(g.Index, HealthState.Healthy, g.Index == 0 ? firstJob : null)), _time.GetUtcNow());
     }
 
     private NodeReport Report(ulong seq, int gpus) => new()

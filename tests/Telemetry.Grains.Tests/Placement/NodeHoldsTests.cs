@@ -13,9 +13,9 @@ public sealed class NodeHoldsTests
     public void TryHold_GpuHeldByAnother_RefusesAndHoldsNothing()
     {
         var holds = new NodeHolds();
-        Assert.True(holds.TryHold(new GpuHold("r1", ["a", "b"], Now.AddMinutes(1), null), g => !holds.IsHeld(g, "r1"), Now));
+        Assert.True(holds.TryHold(new GpuHold("r1", ["a", "b"], Now.AddMinutes(1), null), g => holds.IsHeld(g, "r1") ? 0 : GpuShares.Whole, Now));
 
-        Assert.False(holds.TryHold(new GpuHold("r2", ["b", "c"], Now.AddMinutes(1), null), g => !holds.IsHeld(g, "r2"), Now));
+        Assert.False(holds.TryHold(new GpuHold("r2", ["b", "c"], Now.AddMinutes(1), null), g => holds.IsHeld(g, "r2") ? 0 : GpuShares.Whole, Now));
 
         Assert.False(holds.IsHeld("c"));
         Assert.True(holds.IsHeld("b", "r2"));
@@ -25,7 +25,7 @@ public sealed class NodeHoldsTests
     public void Expire_EndsAHoldAtItsTime()
     {
         var holds = new NodeHolds();
-        holds.TryHold(new GpuHold("r1", ["a"], Now.AddSeconds(30), null), _ => true, Now);
+        holds.TryHold(new GpuHold("r1", ["a"], Now.AddSeconds(30), null), _ => GpuShares.Whole, Now);
 
         Assert.Equal(Now.AddSeconds(30), holds.ReservedUntil("a", Now.AddSeconds(29)));
         Assert.True(holds.Expire(Now.AddSeconds(30)));
@@ -36,7 +36,7 @@ public sealed class NodeHoldsTests
     public void JobsStarted_EndsTheHoldOnlyWhereItsJobRuns()
     {
         var holds = new NodeHolds();
-        holds.TryHold(new GpuHold("r1", ["a", "b"], Now.AddMinutes(5), "job-1"), _ => true, Now);
+        holds.TryHold(new GpuHold("r1", ["a", "b"], Now.AddMinutes(5), "job-1"), _ => GpuShares.Whole, Now);
 
         Assert.True(holds.JobsStarted([Brief("a", "job-1"), Brief("b", "other")]));
 
@@ -48,7 +48,7 @@ public sealed class NodeHoldsTests
     public void Export_Import_KeepsEveryHold()
     {
         var holds = new NodeHolds();
-        holds.TryHold(new GpuHold("r1", ["a", "b"], Now.AddMinutes(5), "job-1"), _ => true, Now);
+        holds.TryHold(new GpuHold("r1", ["a", "b"], Now.AddMinutes(5), "job-1"), _ => GpuShares.Whole, Now);
         var copy = new NodeHolds();
 
         copy.Import(holds.Export());

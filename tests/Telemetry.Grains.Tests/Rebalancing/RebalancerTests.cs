@@ -14,7 +14,7 @@ public sealed class RebalancerTests
     [Fact]
     public void HotDataCenter_ShiftsWeightAndMigratesSmallJobsToTheCoolest()
     {
-        var step = Run(new RebalancePolicy(),
+        var step = Settled(new RebalancePolicy(),
             TestSignals.Of("dc1", free: 10, jobs: [new JobShare("j-small", 2), new JobShare("j-big", 8)]),
             TestSignals.Of("dc2", free: 500),
             TestSignals.Of("dc3", free: 300));
@@ -36,8 +36,8 @@ public sealed class RebalancerTests
         var shifts = 0;
         for (var i = 0; i < 360; i++)
         {
-            // Free share swings between 4 % and 12 %: across the enter threshold, never past the exit.
-            var free = i % 2 == 0 ? 32 : 96;
+            // Free share swings between 4 % and 12 % every three intervals: across the enter threshold, never past the exit.
+            var free = i / 3 % 2 == 0 ? 32 : 96;
             shifts += Run(policy, TestSignals.Of("dc1", free: free), TestSignals.Of("dc2", free: 400)).Decisions.Count(d => d.Kind == DecisionKind.Shift);
             _time.Advance(TimeSpan.FromSeconds(10));
         }
@@ -49,7 +49,7 @@ public sealed class RebalancerTests
     public void Shift_WithinTheCooldown_WaitsForIt()
     {
         var policy = new RebalancePolicy();
-        Run(policy, TestSignals.Of("dc1", free: 10), TestSignals.Of("dc2"));
+        Settled(policy, TestSignals.Of("dc1", free: 10), TestSignals.Of("dc2"));
         _time.Advance(TimeSpan.FromSeconds(10));
 
         var early = Run(policy, TestSignals.Of("dc1", free: 400), TestSignals.Of("dc2"));
@@ -69,7 +69,7 @@ public sealed class RebalancerTests
         _tenants["j-uni"] = "uni";
         var policy = new RebalancePolicy { TenantDataCenters = new Dictionary<string, string[]> { ["uni"] = ["dc1", "dc3"] } };
 
-        var step = Run(policy,
+        var step = Settled(policy,
             TestSignals.Of("dc1", free: 0, jobs: [new JobShare("j-uni", 1), new JobShare("j-any", 1)]),
             TestSignals.Of("dc2", free: 700),
             TestSignals.Of("dc3", free: 300));
@@ -85,7 +85,7 @@ public sealed class RebalancerTests
         var policy = new RebalancePolicy { MaxMovesPerInterval = 2, PairCooldownSeconds = 0 };
         JobShare[] jobs = [new("a", 1), new("b", 1), new("c", 1)];
 
-        var first = Run(policy, TestSignals.Of("dc1", free: 0, jobs: jobs), TestSignals.Of("dc2", free: 700));
+        var first = Settled(policy, TestSignals.Of("dc1", free: 0, jobs: jobs), TestSignals.Of("dc2", free: 700));
         _time.Advance(TimeSpan.FromSeconds(10));
         var second = Run(policy, TestSignals.Of("dc1", free: 0, jobs: jobs), TestSignals.Of("dc2", free: 700));
 
@@ -167,6 +167,14 @@ public sealed class RebalancerTests
 
         Assert.True(Assert.Single(step.Decisions).DryRun);
         Assert.Empty(again.Decisions);
+    }
+
+    // A data center turns hot or degraded only when the condition holds at two intervals in a row: the step of the second.
+    private RebalanceStep Settled(RebalancePolicy policy, params DataCenterSignals[] signals)
+    {
+        Run(policy, signals);
+        _time.Advance(TimeSpan.FromSeconds(10));
+        return Run(policy, signals);
     }
 
     private RebalanceStep Run(RebalancePolicy policy, params DataCenterSignals[] signals) =>

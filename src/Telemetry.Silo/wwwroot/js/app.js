@@ -1,6 +1,7 @@
 import { el } from "./format.js";
 import { openStream } from "./stream.js";
 import { LiveFeed } from "./feed.js";
+import { AlertBanner } from "./alerts.js";
 import { fleetView } from "./views/fleet.js";
 import { dataCenterView } from "./views/datacenter.js";
 import { nodeView } from "./views/node.js";
@@ -20,6 +21,7 @@ const main = document.getElementById("view");
 const crumbs = document.getElementById("crumbs");
 const live = document.getElementById("live");
 const feed = new LiveFeed(document.getElementById("feed"));
+const alerts = new AlertBanner(document.getElementById("alerts"));
 let current = null;
 let navigation = 0;
 
@@ -41,6 +43,7 @@ async function route() {
   }
   const [m, params, view] = match;
   const decoded = Object.fromEntries(Object.entries(params(m)).map(([k, v]) => [k, decodeURIComponent(v)]));
+  alerts.focus(decoded.dc);
   main.replaceChildren(el("p", { class: "muted", text: "Loading…" }));
   try {
     const shown = await view(main, decoded);
@@ -55,9 +58,11 @@ async function route() {
 
 window.addEventListener("hashchange", route);
 route();
+alerts.load();
 openStream({
   onEvent(kind, payload) {
     if (kind === "health" || kind === "decision" || kind === "straggler") feed.add(kind, payload);
+    if (kind === "alert") alerts.onAlert(payload);
     current?.onEvent?.(kind, payload);
   },
   onState(state) {

@@ -84,6 +84,11 @@ function drawCells(g, cells, size, cols) {
   g.beginPath();
   for (const i of marks.degraded) { g.moveTo(x(i) + s * 0.35, y(i)); g.lineTo(x(i) + s, y(i)); g.lineTo(x(i) + s, y(i) + s * 0.65); g.closePath(); }
   g.fill();
+  // A GPU shared between jobs: a bar along its foot, as long as the share in use.
+  g.fillStyle = "#d0d7de";
+  for (const [i, cell] of cells.entries()) {
+    if (cell.shared !== null && cell.shared !== undefined) g.fillRect(x(i), y(i) + s - 2, Math.max(1, (s * cell.shared) / 1000), 2);
+  }
   g.strokeStyle = healthColour.unhealthy;
   g.lineWidth = Math.max(2, s / 5);
   g.beginPath();
@@ -92,9 +97,9 @@ function drawCells(g, cells, size, cols) {
     g.moveTo(x(i) + s - 2, y(i) + 2); g.lineTo(x(i) + 2, y(i) + s - 2);
   }
   g.stroke();
-  // A straggler holding its job back: a bar along the cell's foot, on top of its degraded corner.
+  // A straggler holding its job back: a bar down the cell's left side (its foot shows a shared GPU's share).
   g.fillStyle = stragglerColour;
-  for (const i of stragglers) g.fillRect(x(i), y(i) + s - Math.max(2, s / 4), s, Math.max(2, s / 4));
+  for (const i of stragglers) g.fillRect(x(i), y(i), Math.max(2, s / 4), s);
 }
 
 // One cell per GPU on a canvas, a node's GPUs side by side, whole nodes per row: thousands of cells in one pass.
@@ -122,7 +127,8 @@ export class HeatMap {
 
   setNodes(nodes) {
     this.#cells = nodes.flatMap((node) => node.gpus.map((uuid, i) => ({
-      uuid, node: node.id, index: i, model: node.model, state: node.states[i], util: node.utilPct[i], job: node.jobs[i], straggler: node.stragglers?.[i] ?? false,
+      uuid, node: node.id, index: i, model: node.model, state: node.states[i], util: node.utilPct[i], job: node.jobs[i],
+      shared: node.shared?.[i] ?? null, straggler: node.stragglers?.[i] ?? false,
     })));
     this.#canvas.dataset.cells = String(this.#cells.length);
     this.#canvas.dataset.stragglers = String(this.#cells.filter((c) => c.straggler).length);
@@ -171,7 +177,7 @@ export class HeatMap {
     this.#tip.replaceChildren(
       el("div", { text: `${cell.node} · GPU ${cell.index}` }),
       el("div", { text: cell.uuid }),
-      el("div", { text: `${cell.state} · ${num(cell.util)} % busy${cell.job ? ` · job ${cell.job}` : ""}` }),
+      el("div", { text: `${cell.state} · ${num(cell.util)} % busy${cell.job ? ` · job ${cell.job}` : ""}${cell.shared !== null && cell.shared !== undefined ? ` · shared, ${cell.shared}/1000 in use` : ""}` })),
       cell.straggler ? el("div", { class: "straggler-badge", text: "straggler: holding its job back" }) : null);
     this.#tip.style.left = `${Math.min((i % cols) * size + size + 8, this.#canvas.clientWidth - 260)}px`;
     this.#tip.style.top = `${Math.floor(i / cols) * size + size + 4}px`;

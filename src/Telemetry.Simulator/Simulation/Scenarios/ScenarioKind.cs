@@ -15,7 +15,7 @@ public enum ScenarioKind
     /// <summary>60 % of the first data center's nodes lose a GPU to XID 79 within a minute.</summary>
     XidStorm,
 
-    /// <summary>The first data center's load swings every minute between 92 % and 97 % busy, around the hot threshold.</summary>
+    /// <summary>The first data center's load swings every minute between 92 % and 97 % busy, around the hot threshold, for three swings; then it settles at 70 %.</summary>
     Oscillating,
 
     /// <summary>The first data center goes silent.</summary>

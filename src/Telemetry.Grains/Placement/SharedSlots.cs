@@ -1,0 +1,77 @@
+using Telemetry.Placement;
+
+namespace Telemetry.Grains.Placement;
+
+/// <summary>
+/// One GPU model's shared GPUs that take another fraction, ordered by free share, least first: a query for a
+/// fraction reads from the tightest GPU it fits on upward, so the best fit is the first eligible one.
+/// </summary>
+/// <remarks>
+/// Bucketed by free share in steps of <see cref="Step"/> thousandths, each bucket sorted: a query starts at its
+/// own bucket without a range view (a <see cref="SortedSet{T}"/> view counts its range on creation).
+/// </remarks>
+public sealed class SharedSlots
+{
+    /// <summary>Width of one bucket, thousandths of a GPU.</summary>
+    public const int Step = 10;
+
+    private static readonly Comparer<SharedSlot> TightestFirst = Comparer<SharedSlot>.Create((a, b) =>
+    {
+        var byFree = a.FreeMilli.CompareTo(b.FreeMilli);
+        if (byFree != 0)
+        {
+            return byFree;
+        }
+
+        var byNode = string.CompareOrdinal(a.NodeId, b.NodeId);
+        return byNode != 0 ? byNode : string.CompareOrdinal(a.Uuid, b.Uuid);
+    });
+
+    private readonly SortedSet<SharedSlot>?[] _byFree = new SortedSet<SharedSlot>?[(GpuShares.Whole / Step) + 1];
+
+    public int Count { get; private set; }
+
+    public void Add(IEnumerable<SharedSlot> slots)
+    {
+        foreach (var slot in slots)
+        {
+            if ((_byFree[Bucket(slot.FreeMilli)] ??= new SortedSet<SharedSlot>(TightestFirst)).Add(slot))
+            {
+                Count++;
+            }
+        }
+    }
+
+    public void Remove(IEnumerable<SharedSlot> slots)
+    {
+        foreach (var slot in slots)
+        {
+            if (_byFree[Bucket(slot.FreeMilli)]?.Remove(slot) == true)
+            {
+                Count--;
+            }
+        }
+    }
+
+    /// <summary>The slots with at least <paramref name="milli"/> free, tightest first.</summary>
+    public IEnumerable<SharedSlot> Fitting(int milli)
+    {
+        for (var bucket = Bucket(milli); bucket < _byFree.Length && Count > 0; bucket++)
+        {
+            if (_byFree[bucket] is not { Count: > 0 } slots)
+            {
+                continue;
+            }
+
+            foreach (var slot in slots)
+            {
+                if (slot.FreeMilli >= milli)
+                {
+                    yield return slot;
+                }
+            }
+        }
+    }
+
+    private static int Bucket(int freeMilli) => Math.Clamp(freeMilli, 0, GpuShares.Whole) / Step;
+}
