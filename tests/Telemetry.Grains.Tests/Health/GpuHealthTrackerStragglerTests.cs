@@ -15,7 +15,7 @@ public class GpuHealthTrackerStragglerTests
     public void MarkStraggler_HealthyGpu_IsDegradedWithTheJobsReasonAndAction()
     {
         var tracker = new GpuHealthTracker(_time.GetUtcNow());
-        tracker.Observe(SampleBlock.One(T0, (FieldCatalog.SmActive, 0.35)), newBoot: false, _time.GetUtcNow());
+        tracker.Observe(SampleBlock.One(T0, (FieldCatalog.SmActive, 0.35)), hostRebooted: false, _time.GetUtcNow());
 
         Assert.True(tracker.MarkStraggler(HealthRules.Straggler(Reason, "check clocks"), T0, _time.GetUtcNow()));
 
@@ -53,9 +53,9 @@ public class GpuHealthTrackerStragglerTests
         var tracker = new GpuHealthTracker(_time.GetUtcNow());
         tracker.MarkStraggler(HealthRules.Straggler(Reason, "check clocks"), T0, _time.GetUtcNow());
 
-        tracker.Observe(SampleBlock.One(T0 + 119_000, (FieldCatalog.SmActive, 0.9)), newBoot: false, _time.GetUtcNow());
+        tracker.Observe(SampleBlock.One(T0 + 119_000, (FieldCatalog.SmActive, 0.9)), hostRebooted: false, _time.GetUtcNow());
         Assert.True(tracker.IsStraggler);
-        tracker.Observe(SampleBlock.One(T0 + 120_000, (FieldCatalog.SmActive, 0.9)), newBoot: false, _time.GetUtcNow());
+        tracker.Observe(SampleBlock.One(T0 + 120_000, (FieldCatalog.SmActive, 0.9)), hostRebooted: false, _time.GetUtcNow());
 
         Assert.False(tracker.IsStraggler);
         Assert.Equal(HealthState.Healthy, tracker.Verdict.State);
