@@ -19,4 +19,7 @@ public sealed record JobListing
 
     /// <summary>When the job last told its data centers' indexes about itself (server time).</summary>
     [Id(5)] public required DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>Increases with every listing the job grain sends: one-way calls may arrive out of order, and of two sent in the same millisecond the later must win.</summary>
+    [Id(6)] public long Version { get; init; }
 }

@@ -25,6 +25,7 @@ public sealed partial class JobGrain(
 
     private StragglerDetector _detector = null!;
     private JobListing? _listed;
+    private long _listings;
 
     private string JobId => this.GetPrimaryKeyString();
 
@@ -164,6 +165,7 @@ public sealed partial class JobGrain(
             Gpus = _detector.Count,
             Stragglers = _detector.Stragglers(),
             UpdatedAt = now,
+            Version = ++_listings,
         };
         var after = _listed?.DataCenters ?? [];
         foreach (var gone in before.Except(after, StringComparer.Ordinal))

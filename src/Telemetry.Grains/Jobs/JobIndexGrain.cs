@@ -17,6 +17,13 @@ public sealed class JobIndexGrain(TimeProvider time) : Grain, IJobIndexGrain
     public Task UpsertAsync(JobListing listing)
     {
         ArgumentNullException.ThrowIfNull(listing);
+        if (_jobs.TryGetValue(listing.JobId, out var kept)
+            && (kept.UpdatedAt > listing.UpdatedAt || (kept.UpdatedAt == listing.UpdatedAt && kept.Version > listing.Version)))
+        {
+            // An older listing overtaken by a newer one on the way.
+            return Task.CompletedTask;
+        }
+
         _jobs[listing.JobId] = listing;
         if (++_upserts % 256 == 0)
         {
