@@ -177,7 +177,7 @@ export class HeatMap {
     this.#tip.replaceChildren(
       el("div", { text: `${cell.node} · GPU ${cell.index}` }),
       el("div", { text: cell.uuid }),
-      el("div", { text: `${cell.state} · ${num(cell.util)} % busy${cell.job ? ` · job ${cell.job}` : ""}${cell.shared !== null && cell.shared !== undefined ? ` · shared, ${cell.shared}/1000 in use` : ""}` })),
+      el("div", { text: `${cell.state} · ${num(cell.util)} % busy${cell.job ? ` · job ${cell.job}` : ""}${cell.shared !== null && cell.shared !== undefined ? ` · shared, ${cell.shared}/1000 in use` : ""}` }),
       cell.straggler ? el("div", { class: "straggler-badge", text: "straggler: holding its job back" }) : null);
     this.#tip.style.left = `${Math.min((i % cols) * size + size + 8, this.#canvas.clientWidth - 260)}px`;
     this.#tip.style.top = `${Math.floor(i / cols) * size + size + 4}px`;
