@@ -3,8 +3,10 @@ using Orleans.Placement;
 using Telemetry.Fields;
 using Telemetry.Grains.Events;
 using Telemetry.Grains.Health;
+using Telemetry.Grains.Jobs;
 using Telemetry.Grains.Windows;
 using Telemetry.Health;
+using Telemetry.Jobs;
 using Telemetry.State;
 using Telemetry.Wire;
 
@@ -31,6 +33,9 @@ public sealed partial class GpuGrain(
     private readonly GpuWindows _windows = new();
     private readonly RollupCursor _rollups = new();
     private Action<long, double[], double[], int>? _writeRollup;
+    private RollupCursor _jobWindows = new();
+    private readonly ClockReasonBits _reasonBits = new();
+    private Action<long, double[], double[], int> _sendJobWindow = null!;
     private GpuHealthTracker _health = new(time.GetUtcNow());
     private readonly XidLog _xids = new();
     private string? _nodeId;
@@ -45,6 +50,7 @@ public sealed partial class GpuGrain(
     {
         // Made once, so that closing a bucket does not allocate a delegate per report.
         _writeRollup = sink.IsEnabled ? WriteRollup : null;
+        _sendJobWindow = SendJobWindow;
 
         // After a silo crash the GPU comes back with its identity and verdict; windows refill from the stream.
         if (durable.State.NodeId is { } nodeId)
@@ -79,6 +85,8 @@ public sealed partial class GpuGrain(
         var hostRebooted = _hostBootId is not null && report.HostBootId is not null && !string.Equals(_hostBootId, report.HostBootId, StringComparison.Ordinal);
         var hostChanged = report.HostBootId is not null && !string.Equals(_hostBootId, report.HostBootId, StringComparison.Ordinal);
         _hostBootId = report.HostBootId ?? _hostBootId;
+        var before = _health.Verdict.State;
+        var changed = !string.Equals(_jobId, samples.JobId, StringComparison.Ordinal) && LeaveJob();
         _bootId = report.BootId;
         _lastSeq = report.Seq;
         _nodeId = report.NodeId;
@@ -91,13 +99,19 @@ public sealed partial class GpuGrain(
             _rollups.Advance(_windows, _writeRollup);
         }
 
+        if (_jobId is not null)
+        {
+            // One summary per closed 10-second bucket goes to the job, one-way: never a call per report.
+            _reasonBits.Add(samples);
+            _jobWindows.Advance(_windows, _sendJobWindow);
+        }
+
         if (samples.Xids.Length > 0)
         {
             _xids.Add(DateTimeOffset.FromUnixTimeMilliseconds(samples.Timestamps[^1]), samples.Xids);
         }
 
-        var before = _health.Verdict.State;
-        var changed = _health.Observe(samples, hostRebooted, time.GetUtcNow());
+        changed |= _health.Observe(samples, hostRebooted, time.GetUtcNow());
         if (changed)
         {
             HealthChanged(before);
@@ -148,13 +162,51 @@ public sealed partial class GpuGrain(
         }
 
         var before = _health.Verdict.State;
-        if (_health.MarkOffline(since))
+        var left = before != HealthState.Offline && _jobId is not null && LeaveJob();
+        if (_health.MarkOffline(since) || left)
         {
             HealthChanged(before);
             return await RememberAsync();
         }
 
         return Brief();
+    }
+
+    public Task MarkStragglerAsync(StragglerNote note)
+    {
+        ArgumentNullException.ThrowIfNull(note);
+
+        // A late word from a job the GPU has left changes nothing.
+        if (_nodeId is null || !string.Equals(note.JobId, _jobId, StringComparison.Ordinal))
+        {
+            return Task.CompletedTask;
+        }
+
+        var before = _health.Verdict.State;
+        if (!_health.MarkStraggler(HealthRules.Straggler(note.Reason, note.Action), note.SampleMs, time.GetUtcNow()))
+        {
+            return Task.CompletedTask;
+        }
+
+        HealthChanged(before);
+        return RememberAsync();
+    }
+
+    public Task ClearStragglerAsync(string jobId)
+    {
+        if (_nodeId is null || !string.Equals(jobId, _jobId, StringComparison.Ordinal))
+        {
+            return Task.CompletedTask;
+        }
+
+        var before = _health.Verdict.State;
+        if (!_health.ClearStraggler(time.GetUtcNow()))
+        {
+            return Task.CompletedTask;
+        }
+
+        HealthChanged(before);
+        return RememberAsync();
     }
 
     public async Task<string[]?> ClearHealthAsync()
@@ -219,6 +271,7 @@ public sealed partial class GpuGrain(
             FbFreeMib = Measured(total - used),
             FbTotalMib = Measured(total),
             PowerLimitW = Measured(_windows.LastValue(FieldCatalog.PowerLimitW)),
+            Straggler = _health.IsStraggler,
         };
     }
 
@@ -237,6 +290,21 @@ public sealed partial class GpuGrain(
             To = verdict,
         });
     }
+
+    /// <summary>Tells the GPU's job it left (one-way) and drops its straggler rule; true when that changed the verdict.</summary>
+    private bool LeaveJob()
+    {
+        if (_jobId is { } job)
+        {
+            _ = GrainRefs.Of<IJobGrain>(GrainFactory, job).LeaveAsync(Uuid);
+        }
+
+        _jobWindows = new RollupCursor();
+        return _health.ClearStraggler(time.GetUtcNow());
+    }
+
+    private void SendJobWindow(long bucket, double[] means, double[] maxes, int rows) =>
+        _ = GrainRefs.Of<IJobGrain>(GrainFactory, _jobId!).ReportWindowAsync(JobWindows.From(Uuid, _nodeId!, bucket, means, _reasonBits.Of(bucket)));
 
     private void WriteRollup(long bucket, double[] means, double[] maxes, int rows) =>
         sink.WriteGpuRollup(new GpuRollup

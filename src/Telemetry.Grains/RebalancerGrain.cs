@@ -84,7 +84,9 @@ public sealed partial class RebalancerGrain(
         }
 
         State.JobTenants[jobId] = tenant;
-        return Task.CompletedTask;
+
+        // The job grain keeps its tenant too: the job API shows a tenant's key only its own jobs.
+        return GrainFactory.GetGrain<IJobGrain>(jobId).SetTenantAsync(tenant);
     }
 
     public Task<RebalanceDecision[]> RunOnceAsync() => RunAsync();

@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+using Telemetry.Jobs;
 using Telemetry.State;
 
 namespace Telemetry.Grains;
@@ -21,6 +23,14 @@ public interface IGpuGrain : IGrainWithStringKey
     /// <summary>The node has gone silent: the GPU is offline from <paramref name="since"/> until it reports again.</summary>
     [Alias("MarkOffline")]
     Task<GpuBrief?> MarkOfflineAsync(DateTimeOffset since);
+
+    /// <summary>The GPU's job judges it a straggler (sent each window while it is one): its verdict becomes degraded.</summary>
+    [Alias("MarkStraggler"), OneWay]
+    Task MarkStragglerAsync(StragglerNote note);
+
+    /// <summary>The GPU's job <paramref name="jobId"/> judges it keeps up again.</summary>
+    [Alias("ClearStraggler"), OneWay]
+    Task ClearStragglerAsync(string jobId);
 
     /// <summary>An operator cleared the GPU after a reset: every active rule drops; answers the reasons that were cleared, null when the GPU never reported.</summary>
     [Alias("ClearHealth")]

@@ -9,6 +9,9 @@ public static class LiveEventKinds
     /// <summary>A rebalancing decision.</summary>
     public const string Decision = "decision";
 
+    /// <summary>A GPU became, or stopped being, a straggler of its job.</summary>
+    public const string Straggler = "straggler";
+
     /// <summary>A rebalancer alert raised or resolved (a tripped breaker, a dark data center).</summary>
     public const string Alert = "alert";
 

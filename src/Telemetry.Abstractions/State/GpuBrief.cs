@@ -29,4 +29,7 @@ public sealed record GpuBrief
 
     /// <summary>Newest <c>fb_total_mib</c>; null when not measured. Placement refuses memory no GPU has.</summary>
     [Id(10)] public double? FbTotalMib { get; init; }
+
+    /// <summary>True while the GPU's job judges it a straggler (docs/health.md, "Stragglers").</summary>
+    [Id(11)] public bool Straggler { get; init; }
 }

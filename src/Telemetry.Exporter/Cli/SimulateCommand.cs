@@ -68,6 +68,11 @@ public static class SimulateCommand
         await progressStop.CancelAsync();
         await progress;
         await Console.Error.WriteLineAsync(StatsFormatter.Summary(stats));
+        if (simulator.InjectedStragglers() is { Length: > 0 } stragglers)
+        {
+            await Console.Error.WriteLineAsync(StatsFormatter.Stragglers(stragglers));
+        }
+
         return stats.ReportsRejected > 0 ? ReportsRejected : 0;
     }
 

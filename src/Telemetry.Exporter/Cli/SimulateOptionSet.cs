@@ -93,6 +93,13 @@ internal sealed class SimulateOptionSet
         HelpName = "per-gpu-hour",
     };
 
+    private readonly Option<double> _stragglerRate = new("--straggler-rate")
+    {
+        Description = "Straggler faults (thermal throttle, PCIe trained down, degraded NVLink, silent low clocks) per GPU-hour of a job of 4 GPUs or more. Default 0.",
+        DefaultValueFactory = _ => Defaults.StragglerRatePerGpuHour,
+        HelpName = "per-gpu-hour",
+    };
+
     private readonly Option<int?> _seed = new("--seed")
     {
         CustomParser = r => OptionValues.Number<int>(r),
@@ -159,7 +166,7 @@ internal sealed class SimulateOptionSet
     public IEnumerable<Option> All =>
     [
         _servers, _dataCenters, _dataCenterNames, _nodesPerDataCenter, _gpusPerNode, _hostPrefix, _interval,
-        _samplesPerReport, _duration, _concurrency, _xidRate, _seed, _scenario, _scenarioSpeed, _model, _token, _gzip, _dryRun,
+        _samplesPerReport, _duration, _concurrency, _xidRate, _stragglerRate, _seed, _scenario, _scenarioSpeed, _model, _token, _gzip, _dryRun,
         _spoolDir, _spoolMaxMib, _noSpool, _quiet,
     ];
 
@@ -184,6 +191,7 @@ internal sealed class SimulateOptionSet
             Duration = result.GetValue(_duration),
             Concurrency = result.GetValue(_concurrency),
             XidRatePerGpuHour = result.GetValue(_xidRate),
+            StragglerRatePerGpuHour = result.GetValue(_stragglerRate),
             Seed = result.GetValue(_seed),
             Scenario = result.GetValue(_scenario),
             ScenarioSpeed = result.GetValue(_scenarioSpeed),

@@ -63,4 +63,13 @@ internal static class StatsFormatter
             ? "0"
             : $"{total} ({string.Join(", ", stats.Errors.Select(e => $"{e.Key} {e.Value}"))})";
     }
+
+    /// <summary>Ground truth of the straggler faults injected, to score detection against: one line each.</summary>
+    public static string Stragglers(IReadOnlyList<InjectedStraggler> stragglers)
+    {
+        var lines = stragglers.Select(s =>
+            $"  {s.Kind} on {s.Uuid} ({s.Node}) in {s.JobId} of {s.JobGpus} GPUs from {DateTimeOffset.FromUnixTimeMilliseconds(s.StartMs):O}" +
+            (s.EndMs == long.MaxValue ? "" : $" to {DateTimeOffset.FromUnixTimeMilliseconds(s.EndMs):O}"));
+        return $"stragglers injected: {stragglers.Count}{Environment.NewLine}{string.Join(Environment.NewLine, lines)}";
+    }
 }

@@ -124,6 +124,42 @@ public sealed class GpuHealthTracker
         return UpdateVerdict(now);
     }
 
+    /// <summary>
+    /// The GPU's job judges it a straggler at sample time <paramref name="sampleMs"/>: the rule holds like a condition,
+    /// <see cref="HealthRules.ConditionClear"/> past the last time the job said so. Returns true when the verdict changed.
+    /// </summary>
+    public bool MarkStraggler(HealthRule rule, long sampleMs, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        Fire(rule, sampleMs);
+        return UpdateVerdict(now);
+    }
+
+    /// <summary>True while the GPU's job judges it a straggler.</summary>
+    public bool IsStraggler
+    {
+        get
+        {
+            // A loop, not a lambda: this is read on every report.
+            foreach (var active in _active)
+            {
+                if (string.Equals(active.Rule.Key, HealthRules.StragglerKey, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>The GPU's job judges it keeps up again (or the GPU left the job). Returns true when the verdict changed.</summary>
+    public bool ClearStraggler(DateTimeOffset now)
+    {
+        _active.RemoveAll(static a => a.Rule.Key == HealthRules.StragglerKey);
+        return UpdateVerdict(now);
+    }
+
     private bool ObserveRow(GpuSamples samples, int row, double tempLimit)
     {
         var ts = samples.Timestamps[row];

@@ -61,6 +61,12 @@ public static class HealthRules
     public static HealthRule Offline { get; } =
         new("offline", HealthState.Offline, "no report for 3 × the node's report interval (at least Telemetry:Nodes:MinOfflineAfter, 10 s by default)", "check the exporter and the node");
 
+    /// <summary>The key of the straggler rule, whose reason and action the GPU's job writes.</summary>
+    public const string StragglerKey = "straggler";
+
+    /// <summary>The GPU lags its job's peers (docs/health.md, "Stragglers"); <paramref name="reason"/> names the signal, value and job median.</summary>
+    public static HealthRule Straggler(string reason, string action) => new(StragglerKey, HealthState.Degraded, reason, action);
+
     /// <summary>XID code → rule, for the XIDs the table names; other XIDs do not change health.</summary>
     public static FrozenDictionary<int, HealthRule> Xids { get; } = new[]
     {

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Threading.Channels;
 using Telemetry.Health;
+using Telemetry.Jobs;
 using Telemetry.Live;
 
 namespace Telemetry.Grains.Live;
@@ -47,6 +48,12 @@ public sealed class LiveFeedWriter
     /// <summary>Posts a rebalancing decision concerning <paramref name="dataCenters"/>; any record serializes, in camelCase with enums as names.</summary>
     public void PostDecision<TDecision>(TDecision decision, string[] dataCenters)
         where TDecision : notnull => Post(LiveEventKinds.Decision, decision, dataCenters);
+
+    public void PostStraggler(StragglerChange change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        Post(LiveEventKinds.Straggler, change, [change.DataCenter]);
+    }
 
     /// <summary>Posts a rebalancer alert concerning its data center.</summary>
     public void PostAlert<TAlert>(TAlert alert, string dataCenter)

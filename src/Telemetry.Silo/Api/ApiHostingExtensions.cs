@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Telemetry.Silo.Hosting;
+using Telemetry.Silo.Jobs;
 
 namespace Telemetry.Silo.Api;
 
@@ -29,7 +30,7 @@ public static class ApiHostingExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapOpenApi();
-        app.MapGroup("/api/v1").MapStateEndpoints().MapPlacementEndpoints().MapRebalanceEndpoints().MapOperatorEndpoints();
+        app.MapGroup("/api/v1").MapStateEndpoints().MapPlacementEndpoints().MapRebalanceEndpoints().MapOperatorEndpoints().MapJobEndpoints();
         return app;
     }
 }

@@ -2,6 +2,7 @@ using Telemetry.Silo.Api;
 using Telemetry.Silo.Auth;
 using Telemetry.Silo.Demo;
 using Telemetry.Silo.Ingest;
+using Telemetry.Silo.Jobs;
 using Telemetry.Silo.Ingest.LineProtocol;
 using Telemetry.Silo.Live;
 using Telemetry.Silo.Metrics;
@@ -40,6 +41,7 @@ public static class TelemetrySilo
         builder.AddLiveDashboard();
         builder.AddInfluxSink();
         builder.AddRebalancer();
+        builder.AddJobs();
         if (demo)
         {
             builder.AddDemoFleet();

@@ -17,6 +17,7 @@ namespace Telemetry.Silo.Live;
 /// <param name="UtilPct">Each GPU's newest utilization, percent; null when not measured.</param>
 /// <param name="Jobs">Each GPU's job, or null (several, comma-separated, on a shared GPU).</param>
 /// <param name="Shared">Each GPU's thousandths held or in use when it is shared between jobs; null when it is not shared.</param>
+/// <param name="Stragglers">Each GPU: true while its job judges it a straggler.</param>
 public sealed record HeatMapNode(
     string Id,
     HealthState Health,
@@ -25,7 +26,8 @@ public sealed record HeatMapNode(
     HealthState[] States,
     double?[] UtilPct,
     string?[] Jobs,
-    int?[] Shared)
+    int?[] Shared,
+    bool[] Stragglers)
 {
     public static HeatMapNode From(NodeSummary node)
     {
@@ -42,6 +44,7 @@ public sealed record HeatMapNode(
             [.. gpus.Select(g => offline ? HealthState.Offline : g.Health)],
             [.. gpus.Select(g => offline ? null : g.UtilPct)],
             [.. gpus.Select(g => g.JobId)],
-            [.. gpus.Select(g => node.SharedGpus.FirstOrDefault(s => string.Equals(s.Uuid, g.Uuid, StringComparison.Ordinal))?.UsedMilli)]);
+            [.. gpus.Select(g => node.SharedGpus.FirstOrDefault(s => string.Equals(s.Uuid, g.Uuid, StringComparison.Ordinal))?.UsedMilli)],
+            [.. gpus.Select(g => g.Straggler)]);
     }
 }

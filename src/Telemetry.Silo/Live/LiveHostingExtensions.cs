@@ -14,6 +14,7 @@ public static class LiveHostingExtensions
         builder.Services.AddSingleton<LiveFeedWriter>();
         builder.Services.AddSingleton<IHealthChangeListener, LiveHealthListener>();
         builder.Services.AddSingleton<IDecisionListener, LiveDecisionListener>();
+        builder.Services.AddSingleton<IStragglerListener, LiveStragglerListener>();
         // Summaries are serialized as the API's answers are (camelCase, enums as names).
         builder.Services.AddSingleton(sp => new LiveHub(
             sp.GetRequiredService<IOptions<LiveOptions>>(), sp.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions));

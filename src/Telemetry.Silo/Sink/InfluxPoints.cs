@@ -1,6 +1,7 @@
 using Telemetry.Fields;
 using Telemetry.Grains.Events;
 using Telemetry.Health;
+using Telemetry.Jobs;
 using Telemetry.Rebalancing;
 using Telemetry.State;
 using Telemetry.Wire;
@@ -109,6 +110,24 @@ public static class InfluxPoints
             .Field(InfluxSchema.ReasonField, decision.Reason)
             .Field(InfluxSchema.StatusField, decision.Status)
             .At(Nanoseconds(decision.At) + (tieBreakNs % NanosecondsPerMillisecond));
+    }
+
+    /// <summary>A GPU became, or stopped being, a straggler of its job (the <c>straggler</c> measurement).</summary>
+    public static string? Straggler(StragglerChange change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        return new LineProtocol(InfluxSchema.StragglerMeasurement)
+            .Tag(InfluxSchema.DataCenterTag, change.DataCenter)
+            .Tag(InfluxSchema.NodeTag, change.Node)
+            .Tag(InfluxSchema.GpuTag, change.Uuid)
+            .Field(InfluxSchema.JobIdField, change.JobId)
+            .Field(InfluxSchema.StragglerField, change.Straggler)
+            .Field(InfluxSchema.SignalField, change.Signal)
+            .Field(InfluxSchema.ValueField, change.Value)
+            .Field(InfluxSchema.JobMedianField, change.JobMedian)
+            .Field(InfluxSchema.ReasonField, change.Reason)
+            .Field(InfluxSchema.ActionField, change.Action)
+            .At(Nanoseconds(change.At));
     }
 
     /// <summary>A rebalancer alert raised (active) or resolved, for Grafana's annotations.</summary>

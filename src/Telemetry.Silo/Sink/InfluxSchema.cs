@@ -14,6 +14,7 @@ public static class InfluxSchema
     public const string DataCenterMeasurement = "datacenter";
     public const string HealthEventMeasurement = "health_event";
     public const string DecisionMeasurement = "decision";
+    public const string StragglerMeasurement = "straggler";
     public const string AlertMeasurement = "alert";
 
     public const string DataCenterTag = "datacenter";
@@ -54,6 +55,11 @@ public static class InfluxSchema
     public const string ReasonField = "reason";
     public const string StatusField = "status";
 
+    public const string StragglerField = "straggler";
+    public const string SignalField = "signal";
+    public const string ValueField = "value";
+    public const string JobMedianField = "job_median";
+    public const string ActionField = "action";
     public const string ActiveField = "active";
     public const string DetailField = "detail";
 
@@ -92,11 +98,16 @@ public static class InfluxSchema
         [KindTag],
         [DecisionIdField, FromField, ToField, DecisionNodeField, JobIdField, GpusField, ReasonField, StatusField]);
 
+    public static MeasurementSchema Straggler { get; } = new(
+        StragglerMeasurement,
+        [DataCenterTag, NodeTag, GpuTag],
+        [JobIdField, StragglerField, SignalField, ValueField, JobMedianField, ReasonField, ActionField]);
+
     public static MeasurementSchema Alert { get; } = new(
         AlertMeasurement,
         [DataCenterTag, KindTag],
         [ActiveField, DetailField]);
 
     /// <summary>Every measurement the sink writes.</summary>
-    public static IReadOnlyList<MeasurementSchema> All { get; } = [Gpu, Node, DataCenter, HealthEvent, Decision, Alert];
+    public static IReadOnlyList<MeasurementSchema> All { get; } = [Gpu, Node, DataCenter, HealthEvent, Decision, Alert, Straggler];
 }

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Telemetry.Grains.Events;
 using Telemetry.Health;
+using Telemetry.Jobs;
 using Telemetry.Rebalancing;
 using Telemetry.State;
 
@@ -11,7 +12,7 @@ namespace Telemetry.Silo.Sink;
 /// without blocking, in a bounded queue that <see cref="SinkWriter"/> empties. When the queue is full the new
 /// point is dropped and counted: a slow or absent InfluxDB must never slow ingest or grow memory.
 /// </summary>
-public sealed partial class InfluxSink : ITimeSeriesSink, IHealthChangeListener
+public sealed partial class InfluxSink : ITimeSeriesSink, IHealthChangeListener, IStragglerListener
 {
     private readonly Channel<string> _queue;
     private readonly SinkMetrics _metrics;
@@ -53,6 +54,8 @@ public sealed partial class InfluxSink : ITimeSeriesSink, IHealthChangeListener
     public void WriteAlert(RebalanceAlert alert) => Enqueue(InfluxPoints.Alert(alert));
 
     public void OnHealthChanged(HealthChange change) => Enqueue(InfluxPoints.HealthEvent(change));
+
+    public void OnStragglerChanged(StragglerChange change) => Enqueue(InfluxPoints.Straggler(change));
 
     /// <summary>No more points: the writer empties the queue and stops.</summary>
     public void Complete() => _queue.Writer.TryComplete();

@@ -25,6 +25,7 @@ public static class SinkHostingExtensions
         builder.Services.AddSingleton<InfluxSink>();
         builder.Services.AddSingleton<ITimeSeriesSink>(sp => sp.GetRequiredService<InfluxSink>());
         builder.Services.AddSingleton<IHealthChangeListener>(sp => sp.GetRequiredService<InfluxSink>());
+        builder.Services.AddSingleton<IStragglerListener>(sp => sp.GetRequiredService<InfluxSink>());
         builder.Services.AddSingleton<IDecisionListener, SinkDecisionListener>();
         builder.Services.AddSingleton<IBatchWriter, InfluxBatchWriter>();
         builder.Services.AddSingleton(sp => OpenSpool(sp.GetRequiredService<InfluxOptions>(), sp.GetRequiredService<ClusterSettings>(), sp.GetRequiredService<SinkMetrics>()));

@@ -15,6 +15,7 @@ internal sealed class FaultModel(SimulationSettings settings)
         gpu.NextSbeAtMs = NextAt(fromMs, settings.SbeRatePerGpuHour, ref random);
         gpu.NextCrcAtMs = NextAt(fromMs, settings.NvlinkCrcRatePerGpuHour, ref random);
         gpu.NextReplayAtMs = NextAt(fromMs, settings.PcieReplayRatePerGpuHour, ref random);
+        gpu.NextStragglerAtMs = NextAt(fromMs, settings.StragglerRatePerGpuHour, ref random);
     }
 
     /// <summary>Raises every event due by <paramref name="t"/>: XIDs into <see cref="SimulatedGpu.Xids"/>, counters into the pending counts.</summary>
@@ -41,6 +42,12 @@ internal sealed class FaultModel(SimulationSettings settings)
             // CRC flit errors come in bursts from a marginal link.
             gpu.PendingCrc += 1 + random.Next(30);
             gpu.NextCrcAtMs = NextAt(t, settings.NvlinkCrcRatePerGpuHour, ref random);
+        }
+
+        if (t >= gpu.NextStragglerAtMs)
+        {
+            gpu.StragglerDue = true;
+            gpu.NextStragglerAtMs = NextAt(t, settings.StragglerRatePerGpuHour, ref random);
         }
 
         if (t >= gpu.NextReplayAtMs)

@@ -12,7 +12,11 @@ internal static class FleetLayout
     public static NodeSimulator[] Build(SimulatorOptions options, ulong signalSeed, long startMs = 0)
     {
         var scenario = options.Scenario == ScenarioKind.Steady ? null : new Scenario(options.Scenario, options.DataCenters[0], startMs, options.ScenarioSpeed);
-        var settings = new SimulationSettings(options.Interval.TotalMilliseconds, options.SamplesPerReport, options.XidRatePerGpuHour) { Load = options.Load };
+        var settings = new SimulationSettings(options.Interval.TotalMilliseconds, options.SamplesPerReport, options.XidRatePerGpuHour) 
+        {
+            Load = options.Load,
+            StragglerRatePerGpuHour = options.StragglerRatePerGpuHour,
+        };
         var identitySeed = (ulong)(options.Seed ?? 0);
         var width = Math.Max(4, options.NodesPerDataCenter.ToString().Length);
         var nodes = new NodeSimulator[options.NodeCount];

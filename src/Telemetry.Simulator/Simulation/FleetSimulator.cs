@@ -16,6 +16,7 @@ public sealed class FleetSimulator
     private ReportSpool? _spool;
     private SpoolBacklog? _lastBacklog;
     private int _nodeCount;
+    private NodeSimulator[] _nodes = [];
     private long _startedAt;
     private int _started;
 
@@ -47,6 +48,9 @@ public sealed class FleetSimulator
         return _counters.Snapshot(elapsed, Volatile.Read(ref _nodeCount), Backlog(), _time.GetUtcNow());
     }
 
+    /// <summary>Ground truth: every straggler fault injected so far, by node; safe to call during and after the run.</summary>
+    public InjectedStraggler[] InjectedStragglers() => [.. Volatile.Read(ref _nodes).SelectMany(n => n.Stragglers())];
+
     /// <summary>
     /// Runs until <see cref="SimulatorOptions.Duration"/> has passed or <paramref name="cancellationToken"/> is
     /// cancelled (a normal end, not an error), then waits briefly for bodies in flight and the spool to drain.
@@ -61,9 +65,9 @@ public sealed class FleetSimulator
             throw new InvalidOperationException("A FleetSimulator runs once; create another for a new run.");
         }
 
-        var lanes = FleetLayout.Build(Options, FleetLayout.SignalSeed(Options.Seed), _time.GetUtcNow().ToUnixTimeMilliseconds())
-            .Select((node, i) => new NodeLane(node, i % Options.Servers.Count))
-            .ToArray();
+        var nodes = FleetLayout.Build(Options, FleetLayout.SignalSeed(Options.Seed), _time.GetUtcNow().ToUnixTimeMilliseconds());
+        Volatile.Write(ref _nodes, nodes);
+        var lanes = nodes.Select((node, i) => new NodeLane(node, i % Options.Servers.Count)).ToArray();
         Volatile.Write(ref _nodeCount, lanes.Length);
 
         using var http = CreateClient();

@@ -18,6 +18,7 @@ public sealed partial class NodeSimulator
     private readonly Dictionary<string, double> _gauges = new(StringComparer.Ordinal);
     private FastRandom _random;
     private long _lastSampleMs = long.MinValue;
+    private readonly List<InjectedStraggler> _stragglers = [];
 
     /// <param name="nodeId">The node id, <c>dc/host</c>.</param>
     /// <param name="model">The model of every GPU on the node.</param>
@@ -76,6 +77,15 @@ public sealed partial class NodeSimulator
     /// <summary>The node's GPU UUIDs, by index.</summary>
     public IEnumerable<string> GpuUuidList => _gpus.Select(g => g.Uuid);
 
+    /// <summary>Ground truth: every straggler fault injected on this node so far, oldest first (a copy, safe to take at any time).</summary>
+    public InjectedStraggler[] Stragglers()
+    {
+        lock (_stragglers)
+        {
+            return [.. _stragglers.Select(s => s with { })];
+        }
+    }
+
     /// <summary>XIDs raised so far.</summary>
     public long XidCount { get; private set; }
 
@@ -107,6 +117,12 @@ public sealed partial class NodeSimulator
             }
         }
 
+        EndStragglers(windowStart);
+        if (condition.Straggler is { } scripted)
+        {
+            InjectScripted(scripted, windowStart);
+        }
+
         for (var i = 0; i < samples; i++)
         {
             _timestamps[i] = nowMs - (long)Math.Round((samples - 1 - i) * stepMs);
@@ -126,6 +142,17 @@ public sealed partial class NodeSimulator
                 _faults.Advance(gpu, t, ref _random);
                 var row = gpu.Values.AsSpan(s * FieldCatalog.Count, FieldCatalog.Count);
                 SignalModel.Sample(gpu, Model, t, s == 0 ? firstStep : step, load, ref _random, row);
+                if (gpu.StragglerDue)
+                {
+                    gpu.StragglerDue = false;
+                    TryInject(gpu, (StragglerKind)_random.Next(4), t);
+                }
+
+                if (gpu.Straggler is { } fault && gpu.Job is { } running && t < running.EndsAtMs)
+                {
+                    StragglerFaults.Apply(fault.Kind, Model, ref _random, row);
+                }
+
                 if (condition.Throttled)
                 {
                     Overheat(row);
@@ -155,6 +182,49 @@ public sealed partial class NodeSimulator
         _lastSampleMs = nowMs;
         UpdateGauges(samples);
         return new NodeReport { NodeId = NodeId, Seq = ++Seq, BootId = BootId, Gpus = blocks, Gauges = _gauges, HostBootId = HostBootId };
+    }
+
+    // A fault belongs to the GPU's time in one job: it ends with the job, or when the GPU leaves it.
+    private void EndStragglers(long windowStart)
+    {
+        foreach (var gpu in _gpus)
+        {
+            if (gpu.Straggler is { } fault && (gpu.Job?.Id != fault.JobId || gpu.IsDeadAt(windowStart)))
+            {
+                lock (_stragglers)
+                {
+                    fault.EndMs = _lastSampleMs;
+                }
+
+                gpu.Straggler = null;
+            }
+        }
+    }
+
+    // The scenario's fault goes to the last GPU of the node's largest job that has none yet.
+    private void InjectScripted(StragglerKind kind, long atMs)
+    {
+        var target = _gpus.Where(g => g.Job is { HasStraggler: false } j && j.GpuCount >= StragglerFaults.MinJobGpus && !g.IsDeadAt(atMs))
+            .OrderByDescending(g => g.Job!.GpuCount).ThenByDescending(g => g.Index).FirstOrDefault();
+        if (target is not null)
+        {
+            TryInject(target, kind, atMs);
+        }
+    }
+
+    private void TryInject(SimulatedGpu gpu, StragglerKind kind, long atMs)
+    {
+        if (gpu.Straggler is not null || gpu.Job is not { HasStraggler: false } job || job.GpuCount < StragglerFaults.MinJobGpus || gpu.IsDeadAt(atMs))
+        {
+            return;
+        }
+
+        job.HasStraggler = true;
+        gpu.Straggler = new InjectedStraggler(gpu.Uuid, NodeId, job.Id, job.GpuCount, kind, atMs);
+        lock (_stragglers)
+        {
+            _stragglers.Add(gpu.Straggler);
+        }
     }
 
     // Cooling fails: over the slowdown temperature, with the thermal clock-event reasons set.

@@ -46,6 +46,15 @@ internal sealed class SimulatedGpu(int index, string uuid, int samplesPerReport)
     public int PendingCrc;
     public int PendingReplay;
 
+    /// <summary>The straggler fault the GPU has while in its current job; null when none.</summary>
+    public InjectedStraggler? Straggler;
+
+    /// <summary>Next time a straggler fault strikes (a Poisson process).</summary>
+    public long NextStragglerAtMs = long.MaxValue;
+
+    /// <summary>A straggler fault came due; the node injects it when the GPU's job can have one.</summary>
+    public bool StragglerDue;
+
     public bool RowRemapPending;
     public bool RowRemapFailure;
 

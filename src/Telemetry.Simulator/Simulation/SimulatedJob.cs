@@ -41,6 +41,9 @@ internal sealed class SimulatedJob
     /// <summary>Training only: how long a checkpoint stalls compute, ms.</summary>
     public required long CheckpointForMs { get; init; }
 
+    /// <summary>One of its GPUs has a straggler fault (at most one a job, so the job's median stays its healthy GPUs').</summary>
+    public bool HasStraggler { get; set; }
+
     /// <summary>True while the job is writing a checkpoint at <paramref name="t"/>.</summary>
     public bool IsCheckpointing(long t) =>
         Kind == JobKind.Training && (t - StartedAtMs) % CheckpointEveryMs >= CheckpointEveryMs - CheckpointForMs;

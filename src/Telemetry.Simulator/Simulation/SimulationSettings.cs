@@ -15,6 +15,9 @@ public sealed record SimulationSettings(double IntervalMs, int SamplesPerReport,
     /// <summary>PCIe replay bursts per GPU-hour.</summary>
     public double PcieReplayRatePerGpuHour { get; init; } = 0.005;
 
+    /// <summary>Straggler faults (<see cref="StragglerKind"/>) per GPU-hour of a job of 4 GPUs or more; 0 by default.</summary>
+    public double StragglerRatePerGpuHour { get; init; }
+
     /// <summary>Demand 0–1 instead of the daily load curve; null follows the curve (the time of day).</summary>
     public double? Load { get; init; }
 

@@ -39,6 +39,9 @@ public sealed record SimulatorOptions
     /// </summary>
     public double XidRatePerGpuHour { get; init; } = 2e-5;
 
+    /// <summary>Straggler faults per GPU-hour of a job of 4 GPUs or more (docs/health.md, "Stragglers"); 0 by default.</summary>
+    public double StragglerRatePerGpuHour { get; init; }
+
     /// <summary>What happens to the fleet (docs/rebalancing.md); <see cref="ScenarioKind.Steady"/> by default.</summary>
     public ScenarioKind Scenario { get; init; } = ScenarioKind.Steady;
 
@@ -112,6 +115,7 @@ public sealed record SimulatorOptions
         Check(errors, ScenarioSpeed is >= 1 and <= 100, "scenario speed must be 1–100");
         Check(errors, Load is null or (>= 0.4 and <= 0.9), "load must be 0.4–0.9, the daily curve's range");
         Check(errors, XidRatePerGpuHour >= 0 && double.IsFinite(XidRatePerGpuHour), "XID rate must be a finite number ≥ 0");
+        Check(errors, StragglerRatePerGpuHour >= 0 && double.IsFinite(StragglerRatePerGpuHour), "straggler rate must be a finite number ≥ 0");
         Check(errors, Models.Count > 0 && Models.All(m => m.Weight > 0), "the model mix needs at least one model, each with a weight over 0");
         Check(errors, RequestTimeout > TimeSpan.Zero, "request timeout must be over 0");
         Check(errors, SpoolDirectory is null || SpoolMaxBytes >= 1L << 20, "the spool bound must be at least 1 MiB");

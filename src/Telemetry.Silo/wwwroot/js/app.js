@@ -6,6 +6,7 @@ import { fleetView } from "./views/fleet.js";
 import { dataCenterView } from "./views/datacenter.js";
 import { nodeView } from "./views/node.js";
 import { gpuView } from "./views/gpu.js";
+import { jobView } from "./views/job.js";
 
 // Hash routes, so every level has its own URL and the silo serves one page.
 const routes = [
@@ -13,6 +14,7 @@ const routes = [
   [/^#\/dc\/([^/]+)$/, (m) => ({ dc: m[1] }), dataCenterView],
   [/^#\/node\/([^/]+)\/([^/]+)$/, (m) => ({ dc: m[1], host: m[2] }), nodeView],
   [/^#\/gpu\/([^/]+)$/, (m) => ({ uuid: m[1] }), gpuView],
+  [/^#\/job\/([^/]+)$/, (m) => ({ jobId: m[1] }), jobView],
 ];
 
 const main = document.getElementById("view");
@@ -59,7 +61,7 @@ route();
 alerts.load();
 openStream({
   onEvent(kind, payload) {
-    if (kind === "health" || kind === "decision") feed.add(kind, payload);
+    if (kind === "health" || kind === "decision" || kind === "straggler") feed.add(kind, payload);
     if (kind === "alert") alerts.onAlert(payload);
     current?.onEvent?.(kind, payload);
   },

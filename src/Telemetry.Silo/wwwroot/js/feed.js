@@ -1,4 +1,5 @@
 import { el, healthBadge, time, nodeHref } from "./format.js";
+import { jobHref } from "./views/job.js";
 
 const maxItems = 200;
 
@@ -26,6 +27,18 @@ function decisionItem(d) {
     d.status ? el("div", { class: "muted", text: `status: ${d.status}` }) : null);
 }
 
+function stragglerItem(s) {
+  return el("li", { class: "kind-straggler", "data-subject": s.uuid, "data-job": s.jobId },
+    el("time", { datetime: s.at, text: time(s.at) }), " ",
+    el("a", { href: `#/gpu/${encodeURIComponent(s.uuid)}`, text: `GPU ${s.uuid}` }), " of ",
+    el("a", { href: jobHref(s.jobId), text: `job ${s.jobId}` }), el("br"),
+    el("strong", { text: s.straggler ? "straggler" : "keeps up again" }),
+    el("div", { class: "muted", text: s.reason }),
+    s.action ? el("div", { class: "muted", text: `→ ${s.action}` }) : null);
+}
+
+const items = { health: healthItem, decision: decisionItem, straggler: stragglerItem };
+
 // Newest first, bounded, so a browser left open for days keeps a small page.
 export class LiveFeed {
   #list;
@@ -33,7 +46,7 @@ export class LiveFeed {
   constructor(list) { this.#list = list; }
 
   add(kind, payload) {
-    const item = kind === "health" ? healthItem(payload) : decisionItem(payload);
+    const item = items[kind](payload);
     this.#list.prepend(item);
     while (this.#list.children.length > maxItems) this.#list.lastElementChild.remove();
   }

@@ -30,6 +30,7 @@ const pixel = ([r, gr, b]) => (255 << 24 | b << 16 | gr << 8 | r) >>> 0;
 const hex = (h) => [1, 3, 5].map((k) => parseInt(h.slice(k, k + 2), 16));
 const palettePixels = Array.from({ length: steps + 1 }, (_, i) => pixel(utilRgb((i * 100) / steps)));
 const statePixels = { degraded: pixel(hex("#e69f00")), unhealthy: pixel(hex("#ff6b5b")), offline: pixel(hex("#6e7681")) };
+const stragglerColour = "#f0c000";
 const unmeasuredPixel = pixel(hex("#2d333b"));
 
 const step = (util) => Math.round(Math.min(Math.max(util, 0), 100) / (100 / steps));
@@ -58,9 +59,11 @@ function drawCells(g, cells, size, cols) {
   const s = size - 1;
   const fills = new Map();
   const marks = { degraded: [], unhealthy: [], offline: [] };
+  const stragglers = [];
   cells.forEach((cell, i) => {
     const mark = marks[cell.state];
     if (mark) mark.push(i);
+    if (cell.straggler) stragglers.push(i);
     const colour = cell.state === "offline" ? "#1c2128"
       : cell.util === null || cell.util === undefined ? "#2d333b" : palette[step(cell.util)];
     if (!fills.has(colour)) fills.set(colour, []);
@@ -94,6 +97,9 @@ function drawCells(g, cells, size, cols) {
     g.moveTo(x(i) + s - 2, y(i) + 2); g.lineTo(x(i) + 2, y(i) + s - 2);
   }
   g.stroke();
+  // A straggler holding its job back: a bar down the cell's left side (its foot shows a shared GPU's share).
+  g.fillStyle = stragglerColour;
+  for (const i of stragglers) g.fillRect(x(i), y(i), Math.max(2, s / 4), s);
 }
 
 // One cell per GPU on a canvas, a node's GPUs side by side, whole nodes per row: thousands of cells in one pass.
@@ -122,9 +128,10 @@ export class HeatMap {
   setNodes(nodes) {
     this.#cells = nodes.flatMap((node) => node.states.map((state, i) => ({
       node: node.id, index: i, model: node.model, state, util: node.utilPct[i], job: node.jobs[i],
-      shared: node.shared?.[i] ?? null,
+      shared: node.shared?.[i] ?? null, straggler: node.stragglers?.[i] ?? false,
     })));
     this.#canvas.dataset.cells = String(this.#cells.length);
+    this.#canvas.dataset.stragglers = String(this.#cells.filter((c) => c.straggler).length);
     this.draw();
   }
 
@@ -169,7 +176,8 @@ export class HeatMap {
     const { size, cols } = this.#layout;
     this.#tip.replaceChildren(
       el("div", { text: `${cell.node} · GPU ${cell.index}` }),
-      el("div", { text: `${cell.state} · ${num(cell.util)} % busy${cell.job ? ` · job ${cell.job}` : ""}${cell.shared !== null && cell.shared !== undefined ? ` · shared, ${cell.shared}/1000 in use` : ""}` }));
+      el("div", { text: `${cell.state} · ${num(cell.util)} % busy${cell.job ? ` · job ${cell.job}` : ""}${cell.shared !== null && cell.shared !== undefined ? ` · shared, ${cell.shared}/1000 in use` : ""}` }),
+      cell.straggler ? el("div", { class: "straggler-badge", text: "straggler: holding its job back" }) : null);
     this.#tip.style.left = `${Math.min((i % cols) * size + size + 8, this.#canvas.clientWidth - 260)}px`;
     this.#tip.style.top = `${Math.floor(i / cols) * size + size + 4}px`;
     this.#tip.hidden = false;

@@ -56,6 +56,7 @@ public sealed class Scenario(ScenarioKind kind, string target, long startMs, dou
             ScenarioKind.Oscillating when tMs >= OscillationEndMs => new NodeCondition(SettledBusyShare, false, false, false),
             ScenarioKind.Oscillating => new NodeCondition(since % swing < swing / 2 ? 0.97 : 0.92, false, false, false),
             ScenarioKind.DcOutage => new NodeCondition(null, false, false, true),
+            ScenarioKind.Stragglers => nodeIndex % 2 == 0 ? NodeCondition.Normal with { Straggler = (StragglerKind)(nodeIndex / 2 % 4) } : NodeCondition.Normal,
             _ => NodeCondition.Normal,
         };
     }

@@ -20,4 +20,7 @@ public enum ScenarioKind
 
     /// <summary>The first data center goes silent.</summary>
     DcOutage,
+
+    /// <summary>On half of the first data center's nodes, one GPU of a job of 4 GPUs or more becomes a straggler, the four kinds in turn.</summary>
+    Stragglers,
 }

@@ -11,7 +11,7 @@ const refreshMs = 10000;
 function legend() {
   return el("div", { class: "legend" },
     el("span", {}, "utilization 0 % ", el("span", { class: "ramp", style: `background:${rampCss()}` }), " 100 %"),
-    el("span", {}, "▲ corner: degraded"), el("span", {}, "✖ cross: unhealthy"), el("span", {}, "╱ grey: offline"));
+    el("span", {}, "▲ corner: degraded"), el("span", {}, "✖ cross: unhealthy"), el("span", {}, "╱ grey: offline"), el("span", {}, "▌ yellow bar on the left: straggler of its job"));
 }
 
 function nodeTable(nodes) {

@@ -2,6 +2,7 @@ import { getJson } from "../api.js";
 import { el, num, value, healthBadge, time, nodeHref } from "../format.js";
 import { historyChart } from "../charts.js";
 import { reasonsList } from "./node.js";
+import { jobHref } from "./job.js";
 
 const charted = [["gpu_util_pct", "%"], ["gpu_temp_c", "°C"], ["power_w", "W"], ["fb_used_mib", "MiB"]];
 const windows = ["10s", "1m", "5m"];
@@ -42,7 +43,7 @@ export async function gpuView(main, { uuid }) {
     summary.replaceChildren(
       el("h1", {}, `GPU ${gpu.index} of `, el("a", { href: nodeHref(gpu.node), text: gpu.node }), " ", healthBadge(gpu.health.state)),
       el("p", { class: "muted", text: `${gpu.uuid} · ${gpu.model} · ${num(gpu.samples)} samples · last at ${time(gpu.lastSampleAt)}` }),
-      el("p", {}, `Job: ${gpu.jobId ?? "none"}`, gpu.reservedUntil ? ` · reserved until ${time(gpu.reservedUntil)}` : ""),
+      el("p", {}, "Job: ", gpu.jobId ? el("a", { href: jobHref(gpu.jobId), id: "job-link", text: gpu.jobId }) : "none", gpu.reservedUntil ? ` · reserved until ${time(gpu.reservedUntil)}` : ""),
       el("h2", { text: "Health" }), reasonsList(gpu.health));
     details.replaceChildren(el("h2", { text: "XIDs" }), xidTable(gpu.xids), el("h2", { text: "Fields: last value and windows" }), fieldTable(gpu));
   };
