@@ -15,7 +15,7 @@ public static class TenantsFile
         TenantsDocument? doc;
         try
         {
-            doc = JsonSerializer.Deserialize<TenantsDocument>(File.ReadAllText(path), Options);
+            doc = JsonSerializer.Deserialize(File.ReadAllText(path), TenantsJson.Default.TenantsDocument);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
         {
@@ -47,13 +47,7 @@ public static class TenantsFile
         return new TenantPlan(tenants);
     }
 
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
-    {
-        ReadCommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-    };
+    internal sealed record TenantsDocument(List<TenantEntry>? Tenants);
 
-    private sealed record TenantsDocument(List<TenantEntry>? Tenants);
-
-    private sealed record TenantEntry(string Name, double Share, List<int>? DataCenters);
+    internal sealed record TenantEntry(string Name, double Share, List<int>? DataCenters);
 }

@@ -23,7 +23,7 @@ public sealed class SiloClient(HttpClient http, IReadOnlyList<Uri> servers, stri
             using var request = new HttpRequestMessage(method, new Uri(server, path));
             if (body is not null)
             {
-                request.Content = JsonContent.Create(body, options: JsonOptions);
+                request.Content = Content(body);
             }
 
             if (apiKey is not null)
@@ -64,8 +64,11 @@ public sealed class SiloClient(HttpClient http, IReadOnlyList<Uri> servers, stri
 
     public void Dispose() => http.Dispose();
 
-    internal static JsonSerializerOptions JsonOptions { get; } = new(JsonSerializerDefaults.Web)
+    /// <summary>A body the replay sends: a placement request, or JSON it read and changed (the policy).</summary>
+    private static HttpContent Content(object body) => body switch
     {
-        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+        PlacementRequestBody placement => JsonContent.Create(placement, ReplayApiJson.Default.PlacementRequestBody),
+        JsonNode node => new StringContent(node.ToJsonString(), System.Text.Encoding.UTF8, "application/json"),
+        _ => throw new ArgumentException($"no JSON contract for a {body.GetType().Name} body", nameof(body)),
     };
 }

@@ -8,12 +8,6 @@ namespace Telemetry.Replay.Results;
 /// <summary>Writes <c>summary.json</c> (one object per policy run) and <c>summary.md</c> (the runs side by side).</summary>
 public static class SummaryWriter
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        WriteIndented = true,
-        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-    };
-
     /// <summary>Writes both files into <paramref name="directory"/>, creating it.</summary>
     public static void Write(string directory, IReadOnlyList<PolicyResult> results, string heading)
     {
@@ -22,9 +16,9 @@ public static class SummaryWriter
         File.WriteAllText(Path.Combine(directory, "summary.md"), ToMarkdown(results, heading));
     }
 
-    public static string ToJson(IReadOnlyList<PolicyResult> results) => JsonSerializer.Serialize(results, Json);
+    public static string ToJson(IReadOnlyList<PolicyResult> results) => JsonSerializer.Serialize(results as List<PolicyResult> ?? [.. results], SummaryJson.Default.ListPolicyResult);
 
-    public static IReadOnlyList<PolicyResult> FromJson(string json) => JsonSerializer.Deserialize<List<PolicyResult>>(json, Json) ?? [];
+    public static IReadOnlyList<PolicyResult> FromJson(string json) => JsonSerializer.Deserialize(json, SummaryJson.Default.ListPolicyResult) ?? [];
 
     /// <summary>A Markdown table, one column per run, one row per figure that applies to the mode.</summary>
     public static string ToMarkdown(IReadOnlyList<PolicyResult> results, string heading)
