@@ -189,10 +189,37 @@ public sealed class FailoverTests(ITestOutputHelper output)
         }
     }
 
+    /// <summary>
+    /// The faulty GPUs read unhealthy. The load has stopped, so no report can judge a GPU again: a verdict lost in
+    /// the failure stays lost, and the wait only lets a just-restarted silo settle (a 503 while it joins).
+    /// </summary>
     private static async Task AssertUnhealthyAsync(Uri silo, ExporterLoop load)
     {
+        var watch = Stopwatch.StartNew();
         var unhealthy = await UnhealthyNodesAsync(silo, load);
-        Assert.Equal(load.FaultyNodes.Order(), unhealthy.Order());
+        while (unhealthy.Count < load.FaultyNodes.Count && watch.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(100);
+            unhealthy = await UnhealthyNodesAsync(silo, load);
+        }
+
+        Assert.True(load.FaultyNodes.Order().SequenceEqual(unhealthy.Order()), $"faulty nodes read unhealthy: [{string.Join(", ", unhealthy)}] of [{string.Join(", ", load.FaultyNodes)}]; their GPUs answer: {await GpuAnswersAsync(silo, load)}");
+    }
+
+    /// <summary>What the silo answers for each faulty node's faulty GPU: the status, and the health state when there is one.</summary>
+    private static async Task<string> GpuAnswersAsync(Uri silo, ExporterLoop load)
+    {
+        using var http = new HttpClient { BaseAddress = silo, Timeout = TimeSpan.FromSeconds(30) };
+        var answers = new List<string>();
+        foreach (var index in load.FaultyNodes)
+        {
+            var uuid = ExporterLoop.GpuUuid(load.Nodes[index].NodeId, ExporterLoop.UnhealthyGpuIndex);
+            using var response = await http.GetAsync(new Uri($"/api/v1/gpus/{uuid}", UriKind.Relative));
+            var body = await response.Content.ReadAsStringAsync();
+            answers.Add($"{uuid}: {(int)response.StatusCode} {(body.Length > 300 ? body[..300] : body)}");
+        }
+
+        return string.Join("; ", answers);
     }
 
     /// <summary>The faulty nodes whose faulty GPU the silo reports unhealthy.</summary>
