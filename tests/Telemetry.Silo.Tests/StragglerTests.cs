@@ -35,10 +35,11 @@ public sealed class StragglerTests(SiloFixture silo)
             }
         }
 
-        var body = await Eventually.GetAsync(
-            () => http.GetFromJsonAsync<JsonElement>($"/api/v1/jobs/{job}"),
-            j => j.GetProperty("stragglers").GetArrayLength() > 0,
-            what: "the job to name its straggler");
+        // The GPUs' windows reach the job one-way: until the first arrives the job is a 404.
+        var body = (await Eventually.GetAsync(
+            () => FoundOrNullAsync(http, $"/api/v1/jobs/{job}"),
+            j => j is { } found && found.GetProperty("stragglers").GetArrayLength() > 0,
+            what: "the job to name its straggler"))!.Value;
 
         Assert.Equal(job, body.GetProperty("jobId").GetString());
         Assert.Equal(["dct"], body.GetProperty("dataCenters").EnumerateArray().Select(d => d.GetString()));
@@ -61,11 +62,12 @@ public sealed class StragglerTests(SiloFixture silo)
         var peer = await http.GetFromJsonAsync<JsonElement>($"/api/v1/gpus/{Reports.GpuUuid(nodes[1], 2)}");
         Assert.Equal("healthy", peer.GetProperty("health").GetProperty("state").GetString());
 
+        // The data center is listed once the fleet has heard of it (its first summary); until then the list is a 404.
         var listed = await Eventually.GetAsync(
-            () => http.GetFromJsonAsync<JsonElement>("/api/v1/jobs?dataCenter=dct&straggling=true&pageSize=1000"),
-            l => l.GetProperty("jobs").EnumerateArray().Any(j => j.GetProperty("jobId").GetString() == job),
+            () => FoundOrNullAsync(http, "/api/v1/jobs?dataCenter=dct&straggling=true&pageSize=1000"),
+            l => l is { } list && list.GetProperty("jobs").EnumerateArray().Any(j => j.GetProperty("jobId").GetString() == job),
             what: "the job to be listed as straggling");
-        var entry = listed.GetProperty("jobs").EnumerateArray().Single(j => j.GetProperty("jobId").GetString() == job);
+        var entry = listed!.Value.GetProperty("jobs").EnumerateArray().Single(j => j.GetProperty("jobId").GetString() == job);
         Assert.Equal(8, entry.GetProperty("gpus").GetInt32());
         Assert.Equal([straggler], entry.GetProperty("stragglers").EnumerateArray().Select(s => s.GetString()));
     }
@@ -81,5 +83,12 @@ public sealed class StragglerTests(SiloFixture silo)
         Assert.Equal("application/problem+json", missing.Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.BadRequest, badPage.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, unknownDc.StatusCode);
+    }
+
+    /// <summary>The answer's JSON, or null while it is a 404; any other failure throws.</summary>
+    private static async Task<JsonElement?> FoundOrNullAsync(HttpClient http, string path)
+    {
+        using var answer = await http.GetAsync(new Uri(path, UriKind.Relative));
+        return answer.StatusCode == HttpStatusCode.NotFound ? null : await answer.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
     }
 }
