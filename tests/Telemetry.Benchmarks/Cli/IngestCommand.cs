@@ -14,13 +14,16 @@ internal static class IngestCommand
     private static readonly Option<string> Peers = new("--peers") { Description = "Comma-separated peers to compare with, in order: victoria-metrics, influxdb (Debian packages of the same names); 'none' for the silo alone.", DefaultValueFactory = _ => "victoria-metrics,influxdb", HelpName = "names" };
     private static readonly Option<bool> Smoke = new("--smoke") { Description = "A few-second run for CI (20 nodes, 1 s warm-up, 2 s per server): exit code 0 only if every server accepted samples without an error." };
     private static readonly Option<string?> SiloBin = new("--silo-bin") { Description = "Folder of Telemetry.Silo.dll (default: this repository's src/Telemetry.Silo/bin/Release/net10.0).", HelpName = "folder" };
+    private static readonly Option<string> Jobs = new("--jobs") { Description = "Job ids in the silo's bodies: 'off' (none), 'on' (every GPU busy with a job of --job-gpus GPUs), or 'compare': the silo alone, alternately off and on for --rounds pairs, each run a fresh silo.", DefaultValueFactory = _ => "off", HelpName = "off|on|compare" };
+    private static readonly Option<int> JobGpus = new("--job-gpus") { Description = "GPUs per job with --jobs on or compare: a multiple of 8 (whole nodes of one data center).", DefaultValueFactory = _ => 8 };
+    private static readonly Option<int> Rounds = new("--rounds") { Description = "Pairs of runs (without, then with jobs; the order swaps every round) with --jobs compare.", DefaultValueFactory = _ => 3 };
     private static readonly Option<int> PoolMiB = new("--pool-mib") { Description = "Memory for the pre-encoded bodies; each node gets as many rounds of distinct values as fit (1 to 16).", DefaultValueFactory = _ => 512 };
 
     public static Command Create(IReadOnlyList<string> args)
     {
         var command = new Command("ingest", "Generate fleet data in memory, then drive the silo and each peer in turn with the same closed-loop load over 127.0.0.1, and compare samples/s, server CPU, latency and memory.")
         {
-            Nodes, SamplesPerReport, Concurrency, Duration, Warmup, Peers, Smoke, SiloBin, PoolMiB,
+            Nodes, SamplesPerReport, Concurrency, Duration, Warmup, Peers, Smoke, SiloBin, PoolMiB, Jobs, JobGpus, Rounds,
         };
         command.SetAction((result, ct) => Problem(result) is { } problem
             ? CommandRunner.InvalidAsync("ingest", problem)
@@ -43,12 +46,27 @@ internal static class IngestCommand
             smoke,
             result.GetValue(SiloBin),
             result.GetValue(PoolMiB),
-            $"{CommandRunner.Invocation} {string.Join(' ', args)}");
+            $"{CommandRunner.Invocation} {string.Join(' ', args)}",
+            result.GetValue(Jobs) == "off" ? BenchmarkJobs.None : new BenchmarkJobs(result.GetValue(JobGpus)),
+            result.GetValue(Jobs) == "compare",
+            result.GetValue(Rounds));
     }
 
     // The parser checks each flag's syntax; these are the ranges that make a run meaningful.
-    private static string? Problem(ParseResult result) =>
-        result.GetValue(Nodes) < 1 || result.GetValue(SamplesPerReport) is < 1 or > 1000 || result.GetValue(Concurrency) < 1 || result.GetValue(PoolMiB) < 1
-            ? "--nodes, --concurrency and --pool-mib must be at least 1, --samples-per-report 1 to 1000."
+    private static string? Problem(ParseResult result)
+    {
+        if (result.GetValue(Nodes) < 1 || result.GetValue(SamplesPerReport) is < 1 or > 1000 || result.GetValue(Concurrency) < 1 || result.GetValue(PoolMiB) < 1)
+        {
+            return "--nodes, --concurrency and --pool-mib must be at least 1, --samples-per-report 1 to 1000.";
+        }
+
+        if (result.GetValue(Jobs) is not ("off" or "on" or "compare"))
+        {
+            return $"--jobs must be off, on or compare; got '{result.GetValue(Jobs)}'.";
+        }
+
+        return result.GetValue(JobGpus) is < 8 or > 4096 || result.GetValue(JobGpus) % 8 != 0 || result.GetValue(Rounds) is < 1 or > 50
+            ? "--job-gpus must be a multiple of 8 (8 to 4096), --rounds 1 to 50."
             : null;
+    }
 }

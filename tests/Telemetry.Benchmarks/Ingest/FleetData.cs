@@ -47,7 +47,11 @@ internal sealed class FleetData
     public NodeClock[] Clocks { get; private set; }
 
     /// <summary>Simulates <paramref name="nodes"/> nodes in 4 data centers; keeps as many rounds as fit in <paramref name="budgetBytes"/> (1 to 16).</summary>
-    public static FleetData Generate(int nodes, int samplesPerReport, long budgetBytes)
+    /// <param name="nodes">Nodes, 8 GPUs each.</param>
+    /// <param name="samplesPerReport">S.</param>
+    /// <param name="budgetBytes">Memory for the encoded bodies.</param>
+    /// <param name="jobs">Which job each GPU reports; <see cref="BenchmarkJobs.None"/> sends no job id, whatever the simulator planned.</param>
+    public static FleetData Generate(int nodes, int samplesPerReport, long budgetBytes, BenchmarkJobs jobs)
     {
         var stopwatch = Stopwatch.StartNew();
         var settings = new SimulationSettings(IntervalMs, samplesPerReport, new SimulatorOptions().XidRatePerGpuHour);
@@ -63,7 +67,7 @@ internal sealed class FleetData
             for (var r = 0; ; r++)
             {
                 // The simulator reuses its arrays, so each report is encoded before the next is generated.
-                var report = simulator.Generate(startMs + (long)(r * IntervalMs));
+                var report = jobs.Assign(simulator.Generate(startMs + (long)(r * IntervalMs)), n);
                 var body = MessagePackTemplate.Create(report);
                 var lines = LineProtocol.Create(report);
                 if (n == 0 && r == 0)

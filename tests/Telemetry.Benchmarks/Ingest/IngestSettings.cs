@@ -11,6 +11,9 @@ namespace Telemetry.Benchmarks.Ingest;
 /// <param name="SiloBin">The silo's bin folder; null for this repository's Release build.</param>
 /// <param name="PoolMiB">Memory for pre-encoded bodies, MiB.</param>
 /// <param name="CommandLine">How the run was started, for the report.</param>
+/// <param name="Jobs">The job ids the silo's bodies carry (peers get the same samples; line protocol has no job tag).</param>
+/// <param name="CompareJobs">Run the silo alone, alternately without and with <paramref name="Jobs"/>, instead of against the peers.</param>
+/// <param name="Rounds">Pairs of runs when comparing jobs.</param>
 internal sealed record IngestSettings(
     int Nodes,
     int SamplesPerReport,
@@ -21,4 +24,7 @@ internal sealed record IngestSettings(
     bool Smoke,
     string? SiloBin,
     int PoolMiB,
-    string CommandLine);
+    string CommandLine,
+    BenchmarkJobs Jobs,
+    bool CompareJobs,
+    int Rounds);
