@@ -61,6 +61,8 @@ public sealed partial class JobGrain(
         await DurableWrite.WriteAsync(durable, stateOptions, this);
     }
 
+    public Task<string?> GetTenantAsync() => Task.FromResult(durable.State.Tenant);
+
     public Task<JobSnapshot?> GetSnapshotAsync()
     {
         if (_detector.Count == 0)
