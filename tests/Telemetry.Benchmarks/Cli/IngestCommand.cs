@@ -17,13 +17,14 @@ internal static class IngestCommand
     private static readonly Option<string> Jobs = new("--jobs") { Description = "Job ids in the silo's bodies: 'off' (none), 'on' (every GPU busy with a job of --job-gpus GPUs), or 'compare': the silo alone, alternately off and on for --rounds pairs, each run a fresh silo.", DefaultValueFactory = _ => "off", HelpName = "off|on|compare" };
     private static readonly Option<int> JobGpus = new("--job-gpus") { Description = "GPUs per job with --jobs on or compare: a multiple of 8 (whole nodes of one data center).", DefaultValueFactory = _ => 8 };
     private static readonly Option<int> Rounds = new("--rounds") { Description = "Pairs of runs (without, then with jobs; the order swaps every round) with --jobs compare.", DefaultValueFactory = _ => 3 };
+    private static readonly Option<double> Rate = new("--rate") { Description = "Samples per second to offer (each connection paced to its share); 0: as fast as the server answers. A rate both runs reach makes their CPU per sample compare on a busy machine.", DefaultValueFactory = _ => 0 };
     private static readonly Option<int> PoolMiB = new("--pool-mib") { Description = "Memory for the pre-encoded bodies; each node gets as many rounds of distinct values as fit (1 to 16).", DefaultValueFactory = _ => 512 };
 
     public static Command Create(IReadOnlyList<string> args)
     {
         var command = new Command("ingest", "Generate fleet data in memory, then drive the silo and each peer in turn with the same closed-loop load over 127.0.0.1, and compare samples/s, server CPU, latency and memory.")
         {
-            Nodes, SamplesPerReport, Concurrency, Duration, Warmup, Peers, Smoke, SiloBin, PoolMiB, Jobs, JobGpus, Rounds,
+            Nodes, SamplesPerReport, Concurrency, Duration, Warmup, Peers, Smoke, SiloBin, PoolMiB, Jobs, JobGpus, Rounds, Rate,
         };
         command.SetAction((result, ct) => Problem(result) is { } problem
             ? CommandRunner.InvalidAsync("ingest", problem)
@@ -49,7 +50,8 @@ internal static class IngestCommand
             $"{CommandRunner.Invocation} {string.Join(' ', args)}",
             result.GetValue(Jobs) == "off" ? BenchmarkJobs.None : new BenchmarkJobs(result.GetValue(JobGpus)),
             result.GetValue(Jobs) == "compare",
-            result.GetValue(Rounds));
+            result.GetValue(Rounds),
+            result.GetValue(Rate));
     }
 
     // The parser checks each flag's syntax; these are the ranges that make a run meaningful.
@@ -58,6 +60,11 @@ internal static class IngestCommand
         if (result.GetValue(Nodes) < 1 || result.GetValue(SamplesPerReport) is < 1 or > 1000 || result.GetValue(Concurrency) < 1 || result.GetValue(PoolMiB) < 1)
         {
             return "--nodes, --concurrency and --pool-mib must be at least 1, --samples-per-report 1 to 1000.";
+        }
+
+        if (result.GetValue(Rate) is < 0 or double.NaN)
+        {
+            return "--rate must be 0 (closed loop) or a positive number of samples per second.";
         }
 
         if (result.GetValue(Jobs) is not ("off" or "on" or "compare"))

@@ -44,7 +44,7 @@ internal static class IngestBenchmark
             using (target.Server)
             {
                 await Console.Error.WriteLineAsync($"[{name}] pid {target.Server.Pid}, {target.WriteUri}");
-                var load = await new LoadDriver(fleet, target, settings.Concurrency).RunAsync(settings.Warmup, settings.Duration, cancellationToken);
+                var load = await new LoadDriver(fleet, target, settings.Concurrency, settings.Rate).RunAsync(settings.Warmup, settings.Duration, cancellationToken);
                 var (rss, peak) = ProcStat.Memory(target.Server.Pid);
                 var note = name == Silo ? await SiloCountsAsync(probe, target, cancellationToken) : null;
                 results.Add(new ServerResult(name, load, rss, peak, fleet.AverageBodyBytes(target.Format), note));

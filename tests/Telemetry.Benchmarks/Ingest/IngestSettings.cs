@@ -14,6 +14,7 @@ namespace Telemetry.Benchmarks.Ingest;
 /// <param name="Jobs">The job ids the silo's bodies carry (peers get the same samples; line protocol has no job tag).</param>
 /// <param name="CompareJobs">Run the silo alone, alternately without and with <paramref name="Jobs"/>, instead of against the peers.</param>
 /// <param name="Rounds">Pairs of runs when comparing jobs.</param>
+/// <param name="Rate">Samples per second offered in all; 0 for closed loop (as fast as the server answers).</param>
 internal sealed record IngestSettings(
     int Nodes,
     int SamplesPerReport,
@@ -27,4 +28,5 @@ internal sealed record IngestSettings(
     string CommandLine,
     BenchmarkJobs Jobs,
     bool CompareJobs,
-    int Rounds);
+    int Rounds,
+    double Rate);

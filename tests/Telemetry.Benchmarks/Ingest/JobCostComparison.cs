@@ -24,7 +24,7 @@ internal static class JobCostComparison
         };
         Console.WriteLine(
             $"fleet: {settings.Nodes:N0} nodes × {FleetData.GpusPerNode} GPUs × {settings.SamplesPerReport} samples per body, without job ids and with jobs of " +
-            $"{settings.Jobs.GpusPerJob} GPUs; {settings.Rounds} rounds of both, {settings.Warmup.TotalSeconds:F0} s warm-up and {settings.Duration.TotalSeconds:F0} s measured each");
+            $"{settings.Jobs.GpusPerJob} GPUs; {(settings.Rate > 0 ? $"{settings.Rate:N0} samples/s offered" : "closed loop")}; {settings.Rounds} rounds of both, {settings.Warmup.TotalSeconds:F0} s warm-up and {settings.Duration.TotalSeconds:F0} s measured each");
 
         using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
         var runs = new List<(int Round, bool Jobs, LoadResult Load, string Load1, int? JobsListed)>();
@@ -36,7 +36,7 @@ internal static class JobCostComparison
                 using (target.Server)
                 {
                     var loadBefore = LoadAverage();
-                    var load = await new LoadDriver(fleets[withJobs ? 1 : 0], target, settings.Concurrency).RunAsync(settings.Warmup, settings.Duration, cancellationToken);
+                    var load = await new LoadDriver(fleets[withJobs ? 1 : 0], target, settings.Concurrency, settings.Rate).RunAsync(settings.Warmup, settings.Duration, cancellationToken);
                     var listed = withJobs ? await JobsListedAsync(probe, target, cancellationToken) : null;
                     runs.Add((round, withJobs, load, $"{loadBefore} → {LoadAverage()}", listed));
                     await Console.Error.WriteLineAsync($"round {round} {(withJobs ? "with jobs" : "no jobs")}: {load.SamplesPerCpuSecond:N0} samples per CPU-s");
