@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Serialization;
 using Telemetry.Grains.Events;
 using Telemetry.Grains.Rebalancing;
+using Telemetry.Jobs;
 using Telemetry.Rebalancing;
 
 namespace Telemetry.Grains;
@@ -198,7 +199,7 @@ public sealed partial class RebalancerGrain(
         var listed = await Task.WhenAll(dataCenters.Select(dc => GrainFactory.GetGrain<IJobIndexGrain>(dc).StragglingAsync()));
         var jobs = listed.SelectMany(l => l).Select(l => l.JobId).Distinct(StringComparer.Ordinal);
         var snapshots = await Task.WhenAll(jobs.Select(job => GrainFactory.GetGrain<IJobGrain>(job).GetSnapshotAsync()));
-        return [.. snapshots.OfType<Telemetry.Jobs.JobSnapshot>().SelectMany(StragglerSeat.Of)];
+        return [.. snapshots.OfType<JobSnapshot>().SelectMany(StragglerSeat.Of)];
     }
 
     private Task WriteAsync() => DurableWrite.WriteAsync(durable, stateOptions, this);

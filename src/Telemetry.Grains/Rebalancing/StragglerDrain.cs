@@ -4,6 +4,7 @@ namespace Telemetry.Grains.Rebalancing;
 [GenerateSerializer, Alias("telemetry.StragglerDrain")]
 public sealed class StragglerDrain
 {
+    /// <summary>The node's data center.</summary>
     [Id(0)] public required string DataCenter { get; set; }
 
     /// <summary>The job the straggler held back.</summary>
@@ -12,5 +13,6 @@ public sealed class StragglerDrain
     /// <summary>The straggling GPU.</summary>
     [Id(2)] public required string Uuid { get; set; }
 
+    /// <summary>Since when no GPU of the node has been a straggler; null while one is.</summary>
     [Id(3)] public DateTimeOffset? CleanSince { get; set; }
 }

@@ -12,8 +12,8 @@ namespace Telemetry.Benchmarks.Ingest;
 /// <param name="PoolMiB">Memory for pre-encoded bodies, MiB.</param>
 /// <param name="CommandLine">How the run was started, for the report.</param>
 /// <param name="Jobs">The job ids the silo's bodies carry (peers get the same samples; line protocol has no job tag).</param>
-/// <param name="CompareJobs">Run the silo alone, alternately without and with <paramref name="Jobs"/>, instead of against the peers.</param>
-/// <param name="Rounds">Pairs of runs when comparing jobs.</param>
+/// <param name="CompareJobs">Instead of the peers, two silos side by side, one without job ids and one with <paramref name="Jobs"/>.</param>
+/// <param name="Rounds">Rounds of that pair.</param>
 /// <param name="Rate">Samples per second offered in all; 0 for closed loop (as fast as the server answers).</param>
 internal sealed record IngestSettings(
     int Nodes,

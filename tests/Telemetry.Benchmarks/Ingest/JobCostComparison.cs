@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Telemetry.Benchmarks.Hosting;
@@ -6,9 +7,10 @@ using Telemetry.Benchmarks.Reporting;
 namespace Telemetry.Benchmarks.Ingest;
 
 /// <summary>
-/// What jobs cost the silo (<c>ingest --jobs compare</c>): the same samples with and without job ids, each run on a
-/// fresh silo, alternating and swapping the order every round, so a load that other processes put on the machine
-/// falls on both sides alike. The figure is the ratio of samples per server CPU-second over all rounds.
+/// What jobs cost the silo (<c>ingest --jobs compare</c>): the same samples with and without job ids, sent to two fresh
+/// silos side by side over the same window, a pair per round. On a machine that others load, the two then share
+/// whatever the others do at each moment, where back-to-back runs would not. The figure is the ratio of samples per
+/// server CPU-second; with <c>--rate</c> both do the same work, so it is the ratio of their CPU.
 /// </summary>
 internal static class JobCostComparison
 {
@@ -23,52 +25,56 @@ internal static class JobCostComparison
             FleetData.Generate(settings.Nodes, settings.SamplesPerReport, budget, settings.Jobs),
         };
         Console.WriteLine(
-            $"fleet: {settings.Nodes:N0} nodes × {FleetData.GpusPerNode} GPUs × {settings.SamplesPerReport} samples per body, without job ids and with jobs of " +
-            $"{settings.Jobs.GpusPerJob} GPUs; {(settings.Rate > 0 ? $"{settings.Rate:N0} samples/s offered" : "closed loop")}; {settings.Rounds} rounds of both, {settings.Warmup.TotalSeconds:F0} s warm-up and {settings.Duration.TotalSeconds:F0} s measured each");
+            $"fleet: {settings.Nodes:N0} nodes × {FleetData.GpusPerNode} GPUs × {settings.SamplesPerReport} samples per body, to one silo without job ids and to " +
+            $"another with jobs of {settings.Jobs.GpusPerJob} GPUs at the same time; {(settings.Rate > 0 ? $"{settings.Rate:N0} samples/s offered to each" : "closed loop")}; " +
+            $"{settings.Rounds} rounds, {settings.Warmup.TotalSeconds:F0} s warm-up and {settings.Duration.TotalSeconds:F0} s measured each");
 
         using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
-        var runs = new List<(int Round, bool Jobs, LoadResult Load, string Load1, int? JobsListed)>();
+        var rounds = new List<Round>();
         for (var round = 1; round <= settings.Rounds; round++)
         {
-            foreach (var withJobs in round % 2 == 1 ? new[] { false, true } : [true, false])
+            var without = await SiloLauncher.StartAsync(settings.SiloBin, probe, cancellationToken);
+            using (without.Server)
             {
-                var target = await SiloLauncher.StartAsync(settings.SiloBin, probe, cancellationToken);
-                using (target.Server)
+                var with = await SiloLauncher.StartAsync(settings.SiloBin, probe, cancellationToken);
+                using (with.Server)
                 {
                     var loadBefore = LoadAverage();
-                    var load = await new LoadDriver(fleets[withJobs ? 1 : 0], target, settings.Concurrency, settings.Rate).RunAsync(settings.Warmup, settings.Duration, cancellationToken);
-                    var listed = withJobs ? await JobsListedAsync(probe, target, cancellationToken) : null;
-                    runs.Add((round, withJobs, load, $"{loadBefore} → {LoadAverage()}", listed));
-                    await Console.Error.WriteLineAsync($"round {round} {(withJobs ? "with jobs" : "no jobs")}: {load.SamplesPerCpuSecond:N0} samples per CPU-s");
+                    var loads = await Task.WhenAll(
+                        new LoadDriver(fleets[0], without, settings.Concurrency, settings.Rate).RunAsync(settings.Warmup, settings.Duration, cancellationToken),
+                        new LoadDriver(fleets[1], with, settings.Concurrency, settings.Rate).RunAsync(settings.Warmup, settings.Duration, cancellationToken));
+                    var listed = await JobsListedAsync(probe, with, cancellationToken);
+                    rounds.Add(new Round(loads[0], loads[1], $"{loadBefore} → {LoadAverage()}", listed));
+                    await Console.Error.WriteLineAsync(
+                        $"round {round}: {loads[0].SamplesPerCpuSecond:N0} samples per CPU-s without jobs, {loads[1].SamplesPerCpuSecond:N0} with: {rounds[^1].Ratio:F3}");
                 }
             }
         }
 
-        var table = new ResultTable("run", [.. runs.Select(r => $"{r.Round} {(r.Jobs ? "jobs" : "none")}")])
-            .Row("accepted GPU samples/s", runs.Select(r => $"{r.Load.SamplesPerSecond:N0}"))
-            .Row("errors", runs.Select(r => $"{r.Load.ErrorCount:N0}"))
-            .Row("server CPU, cores", runs.Select(r => $"{r.Load.ServerCpuSeconds / r.Load.Seconds:F2}"))
-            .Row("samples per server CPU-second", runs.Select(r => $"{r.Load.SamplesPerCpuSecond:N0}"))
-            .Row("latency p50 / p99, ms", runs.Select(r => $"{r.Load.P50Ms:F1} / {r.Load.P99Ms:F1}"))
-            .Row("jobs listed in dc1 after the run", runs.Select(r => r.JobsListed?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"))
-            .Row("load average (1 min) before → after", runs.Select(r => r.Load1));
+        var table = new ResultTable("round", [.. rounds.Select((_, i) => (i + 1).ToString(CultureInfo.InvariantCulture))])
+            .Row("samples/s without / with jobs", rounds.Select(r => $"{r.Without.SamplesPerSecond:N0} / {r.With.SamplesPerSecond:N0}"))
+            .Row("errors", rounds.Select(r => $"{r.Without.ErrorCount + r.With.ErrorCount:N0}"))
+            .Row("server CPU, cores, without / with", rounds.Select(r => $"{r.Without.ServerCpuSeconds / r.Without.Seconds:F2} / {r.With.ServerCpuSeconds / r.With.Seconds:F2}"))
+            .Row("samples per CPU-s without / with", rounds.Select(r => $"{r.Without.SamplesPerCpuSecond:N0} / {r.With.SamplesPerCpuSecond:N0}"))
+            .Row("with ÷ without", rounds.Select(r => $"{r.Ratio:F3}"))
+            .Row("jobs listed in dc1", rounds.Select(r => r.JobsListed?.ToString(CultureInfo.InvariantCulture) ?? "none"))
+            .Row("load average (1 min)", rounds.Select(r => r.LoadAverage));
         Console.WriteLine();
         Console.WriteLine(table.ToText());
 
-        var without = PerCpuSecond(runs.Where(r => !r.Jobs).Select(r => r.Load));
-        var with = PerCpuSecond(runs.Where(r => r.Jobs).Select(r => r.Load));
-        var perRound = runs.GroupBy(r => r.Round).Select(g => g.Single(r => r.Jobs).Load.SamplesPerCpuSecond / g.Single(r => !r.Jobs).Load.SamplesPerCpuSecond).Order().ToArray();
-        var summary = $"samples per server CPU-second: {without:N0} without jobs, {with:N0} with jobs of {settings.Jobs.GpusPerJob} GPUs: " +
-            $"with ÷ without = {with / without:F3} ({(with / without - 1) * 100:+0.0;-0.0} %); per round {string.Join(", ", perRound.Select(p => p.ToString("F3", System.Globalization.CultureInfo.InvariantCulture)))}";
+        var total = PerCpuSecond(rounds.Select(r => r.With)) / PerCpuSecond(rounds.Select(r => r.Without));
+        var ratios = rounds.Select(r => r.Ratio).Order().ToArray();
+        var summary = $"samples per server CPU-second with jobs of {settings.Jobs.GpusPerJob} GPUs ÷ without, over all rounds: {total:F3} ({(total - 1) * 100:+0.0;-0.0} %); " +
+            $"median round {ratios[ratios.Length / 2]:F3}, rounds from {ratios[0]:F3} to {ratios[^1]:F3}";
         Console.WriteLine(summary);
         Console.WriteLine();
         table.WriteMarkdown(settings.CommandLine);
         Console.WriteLine();
         Console.WriteLine(summary);
-        return runs.All(r => r.Load.AcceptedSamples > 0 && r.Load.ErrorCount == 0) && runs.Where(r => r.Jobs).All(r => r.JobsListed > 0) ? 0 : 1;
+        return rounds.All(r => r.Without.AcceptedSamples > 0 && r.With.AcceptedSamples > 0 && r.JobsListed > 0) ? 0 : 1;
     }
 
-    // Totals over the runs, not a mean of ratios: a run with more samples weighs more.
+    // Totals over the rounds, not a mean of ratios: a round with more samples weighs more.
     private static double PerCpuSecond(IEnumerable<LoadResult> loads)
     {
         var all = loads.ToArray();
@@ -85,5 +91,11 @@ internal static class JobCostComparison
         return answer.IsSuccessStatusCode
             ? (await answer.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("total").GetInt32()
             : null;
+    }
+
+    /// <summary>One round: the two silos' measured windows, side by side.</summary>
+    private sealed record Round(LoadResult Without, LoadResult With, string LoadAverage, int? JobsListed)
+    {
+        public double Ratio => With.SamplesPerCpuSecond / Without.SamplesPerCpuSecond;
     }
 }
