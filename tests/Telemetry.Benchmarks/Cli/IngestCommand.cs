@@ -14,7 +14,7 @@ internal static class IngestCommand
     private static readonly Option<string> Peers = new("--peers") { Description = "Comma-separated peers to compare with, in order: victoria-metrics, influxdb (Debian packages of the same names); 'none' for the silo alone.", DefaultValueFactory = _ => "victoria-metrics,influxdb", HelpName = "names" };
     private static readonly Option<bool> Smoke = new("--smoke") { Description = "A few-second run for CI (20 nodes, 1 s warm-up, 2 s per server): exit code 0 only if every server accepted samples without an error." };
     private static readonly Option<string?> SiloBin = new("--silo-bin") { Description = "Folder of Telemetry.Silo.dll (default: this repository's src/Telemetry.Silo/bin/Release/net10.0).", HelpName = "folder" };
-    private static readonly Option<string> Jobs = new("--jobs") { Description = "Job ids in the silo's bodies: 'off' (none), 'on' (every GPU busy with a job of --job-gpus GPUs), or 'compare': no peers; for each of --rounds rounds, two fresh silos side by side over the same window, one sent bodies without job ids and one with.", DefaultValueFactory = _ => "off", HelpName = "off|on|compare" };
+    private static readonly Option<string> Jobs = new("--jobs") { Description = "What the GPUs run: 'off' (the simulator's own jobs of 1 to 8 GPUs, with their ids), 'on' (every GPU busy with a job of --job-gpus GPUs), or 'compare': no peers; for each of --rounds rounds, two fresh silos side by side over the same window, both sent the samples of 'on', one without the job ids and one with.", DefaultValueFactory = _ => "off", HelpName = "off|on|compare" };
     private static readonly Option<int> JobGpus = new("--job-gpus") { Description = "GPUs per job with --jobs on or compare: a multiple of 8 (whole nodes of one data center).", DefaultValueFactory = _ => 8 };
     private static readonly Option<int> Rounds = new("--rounds") { Description = "Rounds of the side-by-side pair with --jobs compare.", DefaultValueFactory = _ => 3 };
     private static readonly Option<double> Rate = new("--rate") { Description = "Samples per second to offer (each connection paced to its share); 0: as fast as the server answers. A rate both runs reach makes their CPU per sample compare on a busy machine.", DefaultValueFactory = _ => 0 };
@@ -48,7 +48,7 @@ internal static class IngestCommand
             result.GetValue(SiloBin),
             result.GetValue(PoolMiB),
             $"{CommandRunner.Invocation} {string.Join(' ', args)}",
-            result.GetValue(Jobs) == "off" ? BenchmarkJobs.None : new BenchmarkJobs(result.GetValue(JobGpus)),
+            result.GetValue(Jobs) == "off" ? BenchmarkJobs.Planned : new BenchmarkJobs(result.GetValue(JobGpus), SendIds: true),
             result.GetValue(Jobs) == "compare",
             result.GetValue(Rounds),
             result.GetValue(Rate));

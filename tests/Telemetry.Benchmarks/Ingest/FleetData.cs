@@ -50,7 +50,7 @@ internal sealed class FleetData
     /// <param name="nodes">Nodes, 8 GPUs each.</param>
     /// <param name="samplesPerReport">S.</param>
     /// <param name="budgetBytes">Memory for the encoded bodies.</param>
-    /// <param name="jobs">Which job each GPU reports; <see cref="BenchmarkJobs.None"/> sends no job id, whatever the simulator planned.</param>
+    /// <param name="jobs">What the GPUs run, and whether the bodies name the jobs.</param>
     public static FleetData Generate(int nodes, int samplesPerReport, long budgetBytes, BenchmarkJobs jobs)
     {
         var stopwatch = Stopwatch.StartNew();
@@ -63,11 +63,15 @@ internal sealed class FleetData
         for (var n = 0; n < nodes; n++)
         {
             nodeIds[n] = $"dc{(n % 4) + 1}/node-{(n / 4) + 1:D5}";
-            var simulator = new NodeSimulator(nodeIds[n], GpuModelSpec.B200, GpusPerNode, settings, identitySeed: 1, signalSeed: 42, Guid.NewGuid().ToString());
+            var simulator = new NodeSimulator(nodeIds[n], GpuModelSpec.B200, GpusPerNode, settings, identitySeed: 1, signalSeed: 42, Guid.NewGuid().ToString())
+            {
+                ExternalJobs = !jobs.ByPlanner,
+            };
+            jobs.Start(simulator, n, startMs);
             for (var r = 0; ; r++)
             {
                 // The simulator reuses its arrays, so each report is encoded before the next is generated.
-                var report = jobs.Assign(simulator.Generate(startMs + (long)(r * IntervalMs)), n);
+                var report = jobs.Sent(simulator.Generate(startMs + (long)(r * IntervalMs)));
                 var body = MessagePackTemplate.Create(report);
                 var lines = LineProtocol.Create(report);
                 if (n == 0 && r == 0)

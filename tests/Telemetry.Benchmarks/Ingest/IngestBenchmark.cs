@@ -34,7 +34,7 @@ internal static class IngestBenchmark
         Console.WriteLine(
             $"fleet: {settings.Nodes:N0} nodes × {FleetData.GpusPerNode} B200 GPUs × {settings.SamplesPerReport} samples × 23 fields per body; " +
             $"{fleet.Rounds} rounds of values per node generated in {fleet.GenerationTime.TotalSeconds:F1} s; " +
-            $"{(settings.Jobs.Any ? $"jobs of {settings.Jobs.GpusPerJob} GPUs, " : "no job ids, ")}{settings.Concurrency} connections, {settings.Warmup.TotalSeconds:F0} s warm-up, {settings.Duration.TotalSeconds:F0} s measured per server");
+            $"{(settings.Jobs.ByPlanner ? "the simulator's own jobs, " : $"jobs of {settings.Jobs.GpusPerJob} GPUs, ")}{settings.Concurrency} connections, {settings.Warmup.TotalSeconds:F0} s warm-up, {settings.Duration.TotalSeconds:F0} s measured per server");
 
         using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
         var results = new List<ServerResult>();
@@ -64,7 +64,7 @@ internal static class IngestBenchmark
     };
 
     // The silo's own counters cover warm-up too; they show that nothing sent was a duplicate or rejected.
-    internal static async Task<string> SiloCountsAsync(HttpClient probe, IngestTarget target, CancellationToken cancellationToken)
+    private static async Task<string> SiloCountsAsync(HttpClient probe, IngestTarget target, CancellationToken cancellationToken)
     {
         var metrics = await SiloMetrics.ReadAsync(probe, target.Server.BaseAddress, cancellationToken);
         return $"silo /metrics (warm-up included): {metrics.GetValueOrDefault("telemetry_ingest_samples_total"):N0} samples applied, " +

@@ -21,7 +21,7 @@ internal static class JobCostComparison
         var budget = settings.PoolMiB * 1024L * 1024 / 2;
         var fleets = new[]
         {
-            FleetData.Generate(settings.Nodes, settings.SamplesPerReport, budget, BenchmarkJobs.None),
+            FleetData.Generate(settings.Nodes, settings.SamplesPerReport, budget, settings.Jobs with { SendIds = false }),
             FleetData.Generate(settings.Nodes, settings.SamplesPerReport, budget, settings.Jobs),
         };
         Console.WriteLine(
@@ -43,8 +43,9 @@ internal static class JobCostComparison
                     var loads = await Task.WhenAll(
                         new LoadDriver(fleets[0], without, settings.Concurrency, settings.Rate).RunAsync(settings.Warmup, settings.Duration, cancellationToken),
                         new LoadDriver(fleets[1], with, settings.Concurrency, settings.Rate).RunAsync(settings.Warmup, settings.Duration, cancellationToken));
-                    var listed = await JobsListedAsync(probe, with, cancellationToken);
-                    rounds.Add(new Round(loads[0], loads[1], $"{loadBefore} → {LoadAverage()}", listed));
+                    var listed = await JobsListedAsync(probe, with, "", cancellationToken);
+                    var straggling = await JobsListedAsync(probe, with, "&straggling=true", cancellationToken);
+                    rounds.Add(new Round(loads[0], loads[1], $"{loadBefore} → {LoadAverage()}", listed, straggling));
                     await Console.Error.WriteLineAsync(
                         $"round {round}: {loads[0].SamplesPerCpuSecond:N0} samples per CPU-s without jobs, {loads[1].SamplesPerCpuSecond:N0} with: {rounds[^1].Ratio:F3}");
                 }
@@ -57,7 +58,7 @@ internal static class JobCostComparison
             .Row("server CPU, cores, without / with", rounds.Select(r => $"{r.Without.ServerCpuSeconds / r.Without.Seconds:F2} / {r.With.ServerCpuSeconds / r.With.Seconds:F2}"))
             .Row("samples per CPU-s without / with", rounds.Select(r => $"{r.Without.SamplesPerCpuSecond:N0} / {r.With.SamplesPerCpuSecond:N0}"))
             .Row("with ÷ without", rounds.Select(r => $"{r.Ratio:F3}"))
-            .Row("jobs listed in dc1", rounds.Select(r => r.JobsListed?.ToString(CultureInfo.InvariantCulture) ?? "none"))
+            .Row("jobs in dc1, of them straggling", rounds.Select(r => $"{r.JobsListed?.ToString(CultureInfo.InvariantCulture) ?? "none"}, {r.Straggling?.ToString(CultureInfo.InvariantCulture) ?? "?"}"))
             .Row("load average (1 min)", rounds.Select(r => r.LoadAverage));
         Console.WriteLine();
         Console.WriteLine(table.ToText());
@@ -84,17 +85,17 @@ internal static class JobCostComparison
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
 
-    // Evidence that the jobs reached their grains: the data center's job index lists them.
-    private static async Task<int?> JobsListedAsync(HttpClient probe, IngestTarget target, CancellationToken cancellationToken)
+    // Evidence that the jobs reached their grains (the data center's job index lists them), and that alike GPUs raise no stragglers.
+    private static async Task<int?> JobsListedAsync(HttpClient probe, IngestTarget target, string filter, CancellationToken cancellationToken)
     {
-        using var answer = await probe.GetAsync(new Uri(target.Server.BaseAddress, "/api/v1/jobs?dataCenter=dc1&pageSize=1"), cancellationToken);
+        using var answer = await probe.GetAsync(new Uri(target.Server.BaseAddress, $"/api/v1/jobs?dataCenter=dc1&pageSize=1{filter}"), cancellationToken);
         return answer.IsSuccessStatusCode
             ? (await answer.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("total").GetInt32()
             : null;
     }
 
     /// <summary>One round: the two silos' measured windows, side by side.</summary>
-    private sealed record Round(LoadResult Without, LoadResult With, string LoadAverage, int? JobsListed)
+    private sealed record Round(LoadResult Without, LoadResult With, string LoadAverage, int? JobsListed, int? Straggling)
     {
         public double Ratio => With.SamplesPerCpuSecond / Without.SamplesPerCpuSecond;
     }
