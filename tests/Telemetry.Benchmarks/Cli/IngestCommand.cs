@@ -18,13 +18,14 @@ internal static class IngestCommand
     private static readonly Option<int> JobGpus = new("--job-gpus") { Description = "GPUs per job with --jobs on or compare: a multiple of 8 (whole nodes of one data center).", DefaultValueFactory = _ => 8 };
     private static readonly Option<int> Rounds = new("--rounds") { Description = "Rounds of the side-by-side pair with --jobs compare.", DefaultValueFactory = _ => 3 };
     private static readonly Option<double> Rate = new("--rate") { Description = "Samples per second to offer (each connection paced to its share); 0: as fast as the server answers. A rate both runs reach makes their CPU per sample compare on a busy machine.", DefaultValueFactory = _ => 0 };
+    private static readonly Option<bool> Control = new("--control") { Description = "With --jobs compare: send neither silo job ids (a control run: the ratio then shows the set-up's own difference)." };
     private static readonly Option<int> PoolMiB = new("--pool-mib") { Description = "Memory for the pre-encoded bodies; each node gets as many rounds of distinct values as fit (1 to 16).", DefaultValueFactory = _ => 512 };
 
     public static Command Create(IReadOnlyList<string> args)
     {
         var command = new Command("ingest", "Generate fleet data in memory, then drive the silo and each peer in turn with the same closed-loop load over 127.0.0.1, and compare samples/s, server CPU, latency and memory.")
         {
-            Nodes, SamplesPerReport, Concurrency, Duration, Warmup, Peers, Smoke, SiloBin, PoolMiB, Jobs, JobGpus, Rounds, Rate,
+            Nodes, SamplesPerReport, Concurrency, Duration, Warmup, Peers, Smoke, SiloBin, PoolMiB, Jobs, JobGpus, Rounds, Control, Rate,
         };
         command.SetAction((result, ct) => Problem(result) is { } problem
             ? CommandRunner.InvalidAsync("ingest", problem)
@@ -51,6 +52,7 @@ internal static class IngestCommand
             result.GetValue(Jobs) == "off" ? BenchmarkJobs.Planned : new BenchmarkJobs(result.GetValue(JobGpus), SendIds: true),
             result.GetValue(Jobs) == "compare",
             result.GetValue(Rounds),
+            result.GetValue(Control),
             result.GetValue(Rate));
     }
 

@@ -14,6 +14,7 @@ namespace Telemetry.Benchmarks.Ingest;
 /// <param name="Jobs">The job ids the silo's bodies carry (peers get the same samples; line protocol has no job tag).</param>
 /// <param name="CompareJobs">Instead of the peers, two silos side by side, one without job ids and one with <paramref name="Jobs"/>.</param>
 /// <param name="Rounds">Rounds of that pair.</param>
+/// <param name="Control">With <paramref name="CompareJobs"/>: send neither silo job ids, to see what the set-up alone tells apart.</param>
 /// <param name="Rate">Samples per second offered in all; 0 for closed loop (as fast as the server answers).</param>
 internal sealed record IngestSettings(
     int Nodes,
@@ -29,4 +30,5 @@ internal sealed record IngestSettings(
     BenchmarkJobs Jobs,
     bool CompareJobs,
     int Rounds,
+    bool Control,
     double Rate);
