@@ -72,7 +72,7 @@ internal sealed class LoadDriver(FleetData fleet, IngestTarget target, int concu
         var started = Stopwatch.GetTimestamp();
         for (long k = 0; !cancellationToken.IsCancellationRequested; k++)
         {
-            // A connection that fell behind sends at once; it does not send faster to catch up beyond that.
+            // A connection that fell behind sends back to back until it is on schedule again: the rate holds on average.
             var wait = (pace * k) - Stopwatch.GetElapsedTime(started);
             if (wait > TimeSpan.Zero && !await DelayAsync(wait, cancellationToken))
             {
