@@ -66,8 +66,16 @@ public sealed class DataCenterGrain(TimeProvider time, ITimeSeriesSink sink) : G
     public Task<NodeSummary[]> GetNodesAsync(int skip, int take) =>
         Task.FromResult(_aggregate.Page(skip, take, time.GetUtcNow()));
 
-    public Task<DataCenterMatch> FindAsync(PlacementQuery query) =>
-        Task.FromResult(_index.Find(query, _admissionWeight, time.GetUtcNow()));
+    public Task<DataCenterMatch> FindAsync(PlacementQuery query)
+    {
+        // The second ask of a job too large for one node (spread over nodes) is the same job: counted once.
+        if (query.SingleNode || query.Request.SingleNode is not null)
+        {
+            _index.Mix.Observe(query.Request);
+        }
+
+        return Task.FromResult(_index.Find(query, _admissionWeight, time.GetUtcNow()));
+    }
 
     public Task SetAdmissionWeightAsync(double weight)
     {
