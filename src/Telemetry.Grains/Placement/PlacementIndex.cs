@@ -10,7 +10,7 @@ namespace Telemetry.Grains.Placement;
 /// first, reads each bucket only until its next node cannot make the list, and skips buckets that cannot win.
 /// Fed by the node summaries; a query never asks a node.
 /// </summary>
-public sealed partial class PlacementIndex(string dataCenter)
+public sealed partial class PlacementIndex(string dataCenter, WorkloadMix? mix = null)
 {
     private readonly Dictionary<string, IndexedNode> _nodes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, FreeBuckets> _byModel = new(StringComparer.OrdinalIgnoreCase);
@@ -21,8 +21,8 @@ public sealed partial class PlacementIndex(string dataCenter)
 
     public int NodeCount => _nodes.Count;
 
-    /// <summary>The recent job mix the fragmentation of a place is weighed by; the data center feeds it its requests.</summary>
-    public WorkloadMix Mix { get; } = new();
+    /// <summary>The recent job mix the fragmentation of a place is weighed by (the prior unless given); the data center feeds it its requests.</summary>
+    public WorkloadMix Mix { get; } = mix ?? new WorkloadMix();
 
     /// <summary>Takes a node's new summary, moving it to the bucket of its model, free GPU count and headroom.</summary>
     public void Update(NodeSummary summary, DateTimeOffset receivedAt)

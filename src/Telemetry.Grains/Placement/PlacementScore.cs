@@ -16,8 +16,8 @@ public static class PlacementScore
     /// <summary>Points for a node left with nothing free; less the more is left (below one thousandth of fragmentation).</summary>
     public const double FitWeight = 0.004;
 
-    /// <summary>Points for full headroom: below the fit tie-breaker, so it orders only places that pack alike.</summary>
-    public const double HeadroomWeight = 0.0009;
+    /// <summary>Points for full headroom: below one GPU of fit on an 8-GPU node, so it orders only places that pack alike.</summary>
+    public const double HeadroomWeight = 0.0004;
 
     /// <summary>The least score a place gets, so the admission weight still ranks a place that fragments badly.</summary>
     public const double Floor = 0.01;
