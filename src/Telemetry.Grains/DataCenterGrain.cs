@@ -68,12 +68,7 @@ public sealed class DataCenterGrain(TimeProvider time, ITimeSeriesSink sink) : G
 
     public Task<DataCenterMatch> FindAsync(PlacementQuery query)
     {
-        // The second ask of a job too large for one node (spread over nodes) is the same job: counted once.
-        if (query.SingleNode || query.Request.SingleNode is not null)
-        {
-            _index.Mix.Observe(query.Request);
-        }
-
+        _index.Mix.Observe(query);
         return Task.FromResult(_index.Find(query, _admissionWeight, time.GetUtcNow()));
     }
 

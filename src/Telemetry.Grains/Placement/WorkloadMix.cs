@@ -65,6 +65,18 @@ public sealed class WorkloadMix
     /// <summary>Share of jobs that ask for whole GPUs (all classes together), 0–1.</summary>
     public double WholeShare => _wholeAbove[0];
 
+    /// <summary>
+    /// Counts the shape of the request a data center is asked about, once: the second ask of a job too large for one
+    /// node (spread over nodes, <see cref="PlacementQuery.SingleNode"/> false without the request saying so) is the same job.
+    /// </summary>
+    public void Observe(PlacementQuery query)
+    {
+        if (query.SingleNode || query.Request.SingleNode is not null)
+        {
+            Observe(query.Request);
+        }
+    }
+
     /// <summary>Counts one request's shape; spread jobs count as their GPU count.</summary>
     public void Observe(PlacementRequest request)
     {

@@ -58,7 +58,7 @@ internal sealed class IndexPlacementPolicy : IPlacementPolicy
         {
             if (onlyDataCenter is null || dataCenter == onlyDataCenter)
             {
-                index.Mix.Observe(request);
+                index.Mix.Observe(query);
                 matches.Add((dataCenter, index.Find(query, fleet.AdmissionWeight(dataCenter), _now)));
             }
         }

@@ -71,6 +71,19 @@ public sealed class WorkloadMixTests
     }
 
     [Fact]
+    public void Observe_TheSpreadAskOfAJobTooLargeForANode_IsNotCountedAgain()
+    {
+        var mix = new WorkloadMix();
+        var request = new PlacementRequest { Gpus = 20 };
+
+        mix.Observe(new PlacementQuery(request, SingleNode: true, Candidates: 3));
+        mix.Observe(new PlacementQuery(request, SingleNode: false, Candidates: 3));
+        mix.Observe(new PlacementQuery(request with { SingleNode = false }, SingleNode: false, Candidates: 3));
+
+        Assert.Equal(2, mix.Observed);
+    }
+
+    [Fact]
     public void Observe_JobsLargerThanTheLargestClass_CountAsIt()
     {
         var mix = new WorkloadMix([(WorkloadMix.MaxWholeGpus * 2, null, 1.0)], requests: 1);
