@@ -6,22 +6,30 @@ namespace Telemetry.Grains.Windows;
 /// </summary>
 internal sealed class FieldSeries
 {
+    // Samples a bucket lists before its ring turns to full histograms: exporters at up to 4 Hz fit the
+    // 1-second buckets, exporters at up to 1.6 Hz (1 Hz with some jitter) the 10-second ones.
+    private const int SecondListCapacity = 4;
+    private const int TenSecondListCapacity = 16;
+
+    private readonly BucketStats _stats;
+    private readonly int _secondSlots;
+
     public FieldSeries(int fieldId, int secondSlots, int tenSecondSlots)
     {
-        Seconds = new BucketStats(secondSlots);
-        TenSeconds = new BucketStats(tenSecondSlots);
+        _stats = new BucketStats(secondSlots + tenSecondSlots);
+        _secondSlots = secondSlots;
         History = new FieldHistory(fieldId);
         var range = HistogramRange.For(fieldId);
         if (range is not null)
         {
-            SecondBins = new BucketHistograms(range, secondSlots);
-            TenSecondBins = new BucketHistograms(range, tenSecondSlots);
+            SecondBins = new BucketHistograms(range, secondSlots, SecondListCapacity);
+            TenSecondBins = new BucketHistograms(range, tenSecondSlots, TenSecondListCapacity);
         }
     }
 
-    public BucketStats Seconds { get; }
+    public RingStats Seconds => new(_stats, 0);
 
-    public BucketStats TenSeconds { get; }
+    public RingStats TenSeconds => new(_stats, _secondSlots);
 
     /// <summary>p95 histograms of the 1-second ring; null for fields without p95.</summary>
     public BucketHistograms? SecondBins { get; }
@@ -51,7 +59,7 @@ internal sealed class FieldSeries
         return series;
     }
 
-    private static void Fill(BucketStats stats, BucketHistograms? bins, BucketRing ring, double value)
+    private static void Fill(RingStats stats, BucketHistograms? bins, BucketRing ring, double value)
     {
         for (var slot = 0; slot < ring.Size; slot++)
         {

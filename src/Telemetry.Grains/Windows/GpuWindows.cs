@@ -149,6 +149,9 @@ public sealed class GpuWindows
 
         var newest = _tenSeconds.NewestBucket;
         var points = new List<HistoryPoint>((6 * minutes) + 1);
+        Span<ushort> means = stackalloc ushort[HistoryTags.Slots];
+        Span<ushort> maxes = stackalloc ushort[HistoryTags.Slots];
+        var unpacked = false;
         for (var bucket = newest - (6 * minutes); bucket <= newest; bucket++)
         {
             var at = DateTimeOffset.FromUnixTimeMilliseconds(bucket * TenSecondsMs);
@@ -180,10 +183,20 @@ public sealed class GpuWindows
             if (field is null)
             {
                 points.Add(new HistoryPoint(at, constant, constant));
+                continue;
             }
-            else if (!double.IsNaN(field.History.Mean(h)))
+
+            if (!unpacked)
             {
-                points.Add(new HistoryPoint(at, field.History.Mean(h), field.History.Max(h)));
+                // History is packed; one pass unpacks all of it.
+                field.History.ReadAll(means, maxes);
+                unpacked = true;
+            }
+
+            var mean = field.History.ValueOf(means[h]);
+            if (!double.IsNaN(mean))
+            {
+                points.Add(new HistoryPoint(at, mean, field.History.ValueOf(maxes[h])));
             }
         }
 
