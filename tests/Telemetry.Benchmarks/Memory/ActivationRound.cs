@@ -13,7 +13,13 @@ namespace Telemetry.Benchmarks.Memory;
 /// round, so its values move as a real GPU's do and its history fills with realistic data; reports are encoded
 /// as they are sent, since a national fleet's worth of bodies would not fit in the benchmark's own memory.
 /// </summary>
-internal sealed class ActivationRound(MemorySettings settings, IngestTarget target, HttpClient client, NodeSimulator?[] simulators, Guid[] bootIds)
+/// <param name="settings">The run's settings.</param>
+/// <param name="target">The silo.</param>
+/// <param name="client">Sends the reports.</param>
+/// <param name="simulators">One per node, made on its first report.</param>
+/// <param name="bootIds">Each node's exporter boot id.</param>
+/// <param name="prefix">What the node ids start with, after the data center: "node" for measured nodes, "warmup" for the warm-up's.</param>
+internal sealed class ActivationRound(MemorySettings settings, IngestTarget target, HttpClient client, NodeSimulator?[] simulators, Guid[] bootIds, string prefix)
 {
     private long _sent;
     private long _errors;
@@ -34,7 +40,7 @@ internal sealed class ActivationRound(MemorySettings settings, IngestTarget targ
         var clock = Stopwatch.StartNew();
         var progress = ProgressAsync(seq, clock, progressStop.Token);
         var pending = new List<Task>(settings.Concurrency * 2);
-        for (var n = 0; n < settings.Nodes; n++)
+        for (var n = 0; n < simulators.Length; n++)
         {
             var due = TimeSpan.FromSeconds(n / rate);
             if (due - clock.Elapsed > TimeSpan.FromMilliseconds(5))
@@ -68,7 +74,7 @@ internal sealed class ActivationRound(MemorySettings settings, IngestTarget targ
     private async Task SendAsync(int node, uint seq, long sampleTimeMs, CancellationToken cancellationToken)
     {
         var simulator = simulators[node] ??= new NodeSimulator(
-            $"dc{(node % 4) + 1}/node-{(node / 4) + 1:D5}",
+            $"dc{(node % 4) + 1}/{prefix}-{(node / 4) + 1:D5}",
             GpuModelSpec.B200,
             FleetData.GpusPerNode,
             new SimulationSettings(settings.Interval.TotalMilliseconds, settings.SamplesPerReport, new SimulatorOptions().XidRatePerGpuHour),
@@ -113,7 +119,7 @@ internal sealed class ActivationRound(MemorySettings settings, IngestTarget targ
                 var sent = Interlocked.Read(ref _sent);
                 var (rss, _) = ProcStat.Memory(target.Server.Pid);
                 await Console.Error.WriteLineAsync(
-                    $"[memory] round {seq} {clock.Elapsed.TotalSeconds,4:F0} s  {sent:N0} / {settings.Nodes:N0} nodes  {(sent - last) / 5.0:N0} reports/s  errors {Errors:N0}  silo RSS {rss / 1048576.0:N0} MiB");
+                    $"[memory] round {seq} {clock.Elapsed.TotalSeconds,4:F0} s  {sent:N0} / {simulators.Length:N0} nodes  {(sent - last) / 5.0:N0} reports/s  errors {Errors:N0}  silo RSS {rss / 1048576.0:N0} MiB");
                 last = sent;
             }
         }

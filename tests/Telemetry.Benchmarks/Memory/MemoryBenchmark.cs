@@ -9,10 +9,15 @@ namespace Telemetry.Benchmarks.Memory;
 /// then sends a report per node for every interval of sample time over the given minutes (by default a full
 /// hour of 10-second history, sent as fast as the silo takes it), waits for the GC to settle, and divides the
 /// silo's RSS growth over idle and its GC heap by the GPU count. With several silo builds, each is measured in
-/// turn with the same reports, and the table compares them.
+/// turn with the same reports, and the table compares them. Before anything is measured, a few warm-up nodes
+/// (other ids) report a few times, so that the first reports measured pay for grain activation, not for
+/// compiling the ingest path, and the idle reading includes the silo's fixed pools and caches.
 /// </summary>
 internal static class MemoryBenchmark
 {
+    private const int WarmupNodes = 32;
+    private const int WarmupRounds = 3;
+
     public static async Task<int> RunAsync(MemorySettings settings, CancellationToken cancellationToken)
     {
         Console.WriteLine($"machine: {MachineInfo.Describe()}");
@@ -40,6 +45,7 @@ internal static class MemoryBenchmark
         using (target.Server)
         {
             var pid = target.Server.Pid;
+            await WarmUpAsync(settings, target, client, cancellationToken);
             var (idleMetrics, _) = await SiloSettle.WaitAsync(client, target, settings.SettleTimeout, cancellationToken);
             var idleRss = ProcStat.Memory(pid).Rss;
             var simulators = new Exporter.Simulation.NodeSimulator?[settings.Nodes];
@@ -49,7 +55,7 @@ internal static class MemoryBenchmark
             RoundCost first = default, second = default, later = default;
             for (var r = 0; r < settings.Rounds; r++)
             {
-                var round = new ActivationRound(settings, target, client, simulators, bootIds);
+                var round = new ActivationRound(settings, target, client, simulators, bootIds, "node");
                 var cpu = ProcStat.CpuSeconds(pid);
                 var took = await round.RunAsync((uint)(r + 1), start + (long)(r * settings.Interval.TotalMilliseconds), r == 0 ? settings.ActivationRate : double.PositiveInfinity, cancellationToken);
                 var cost = new RoundCost(settings.Nodes, took, ProcStat.CpuSeconds(pid) - cpu);
@@ -90,6 +96,22 @@ internal static class MemoryBenchmark
                 metrics.GetValueOrDefault("telemetry_grain_activations"),
                 metrics.GetValueOrDefault("telemetry_ingest_samples_total"),
                 settled);
+        }
+    }
+
+    private static async Task WarmUpAsync(MemorySettings settings, IngestTarget target, HttpClient client, CancellationToken cancellationToken)
+    {
+        var simulators = new Exporter.Simulation.NodeSimulator?[Math.Min(WarmupNodes, settings.Nodes)];
+        var bootIds = simulators.Select(_ => Guid.NewGuid()).ToArray();
+        var end = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - (long)(settings.Interval.TotalMilliseconds * settings.Rounds);
+        for (var r = 0; r < WarmupRounds; r++)
+        {
+            var round = new ActivationRound(settings, target, client, simulators, bootIds, "warmup");
+            await round.RunAsync((uint)(r + 1), end - (long)((WarmupRounds - 1 - r) * settings.Interval.TotalMilliseconds), double.PositiveInfinity, cancellationToken);
+            if (round.Errors > 0)
+            {
+                throw new BenchmarkSetupException($"the warm-up's reports were refused: {round.FirstError}");
+            }
         }
     }
 }

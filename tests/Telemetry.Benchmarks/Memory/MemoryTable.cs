@@ -24,7 +24,7 @@ internal static class MemoryTable
             .Row("nodes / GPUs", Same(results, _ => $"{settings.Nodes:N0} / {gpus:N0}", ratio))
             .Row("reports per node (sample time)", Same(results, _ => $"{settings.Rounds:N0} ({TimeSpan.FromMinutes(settings.Minutes) + settings.Interval:g})", ratio))
             .Row("grain activations (sampled every 30 s)", Same(results, r => $"{r.Activations:N0}", ratio))
-            .Row("samples applied", Same(results, r => $"{r.Samples:N0}", ratio))
+            .Row("samples applied (warm-up included)", Same(results, r => $"{r.Samples:N0}", ratio))
             .Row("errors", Same(results, r => $"{r.Errors:N0}", ratio))
             .Row("first report: nodes/s", Compare(results, r => r.FirstRound.ReportsPerSecond, "N0", ratio))
             .Row("first report: silo CPU-ms per node", Compare(results, r => r.FirstRound.CpuMsPerReport, "F3", ratio))
