@@ -13,7 +13,7 @@ namespace Telemetry.Grains.Windows;
 /// <remarks>
 /// The slots are cut into blocks of <see cref="BlockSlots"/>. Buckets retire in order, so writes fill one
 /// block after another: the block being written is kept as plain Half bit patterns, every other block packed
-/// by <see cref="HalfDeltaCodec"/> (lossless, about a third of the bytes for values that move as a GPU's do)
+/// by <see cref="HalfDeltaCodec"/> (lossless; 6 to 12 bits a value rather than 16 in the tests' realistic data, by how much the field moves)
 /// in one array. A write to another block packs the open one and unpacks that one; reads unpack everything.
 /// </remarks>
 internal sealed class FieldHistory
