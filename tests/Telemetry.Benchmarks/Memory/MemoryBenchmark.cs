@@ -25,7 +25,14 @@ internal static class MemoryBenchmark
         var results = new List<MemoryResult>();
         foreach (var (label, bin) in settings.Silos)
         {
-            results.Add(await MeasureAsync(settings, label, bin, cancellationToken));
+            var result = await MeasureAsync(settings, label, bin, cancellationToken);
+            results.Add(result);
+            if (settings.Silos.Count > 1)
+            {
+                // Each build's figures as soon as it is done, so that a run cut off later keeps them.
+                Console.WriteLine();
+                Console.WriteLine(MemoryTable.Of(settings, [result]).ToText());
+            }
         }
 
         Console.WriteLine();
