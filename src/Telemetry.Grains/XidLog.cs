@@ -8,7 +8,8 @@ public sealed class XidLog
     /// <summary>Events kept per GPU.</summary>
     public const int Capacity = 100;
 
-    private readonly XidEvent[] _events = new XidEvent[Capacity];
+    // Most GPUs never raise an XID: the ring exists from the first one on.
+    private XidEvent[]? _events;
     private int _next;
     private int _count;
 
@@ -17,6 +18,7 @@ public sealed class XidLog
     {
         foreach (var code in codes)
         {
+            _events ??= new XidEvent[Capacity];
             _events[_next] = new XidEvent(at, code);
             _next = (_next + 1) % Capacity;
             _count = Math.Min(_count + 1, Capacity);
@@ -29,7 +31,7 @@ public sealed class XidLog
         var result = new XidEvent[_count];
         for (var i = 0; i < _count; i++)
         {
-            result[i] = _events[(_next - 1 - i + Capacity) % Capacity];
+            result[i] = _events![(_next - 1 - i + Capacity) % Capacity];
         }
 
         return result;

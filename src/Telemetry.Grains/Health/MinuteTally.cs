@@ -17,8 +17,10 @@ internal sealed class MinuteTally
     private readonly BucketRing _ring = new(WidthMs, Slots);
     private readonly int[] _clockSamples = new int[Slots];
     private readonly int[] _throttled = new int[Slots];
-    private readonly double[] _pcieReplays = new double[Slots];
-    private readonly double[] _nvlinkCrc = new double[Slots];
+
+    // Error deltas are almost always 0: their arrays exist only once a GPU has counted one.
+    private double[]? _pcieReplays;
+    private double[]? _nvlinkCrc;
 
     /// <summary>Adds one sample; NaN arguments are not measured and add nothing.</summary>
     public void Add(long timestampMs, double clockEventReasons, double pcieReplays, double nvlinkCrc)
@@ -33,8 +35,8 @@ internal sealed class MinuteTally
         {
             _clockSamples[slot] = 0;
             _throttled[slot] = 0;
-            _pcieReplays[slot] = 0;
-            _nvlinkCrc[slot] = 0;
+            _pcieReplays?[slot] = 0;
+            _nvlinkCrc?[slot] = 0;
         }
 
         if (!double.IsNaN(clockEventReasons))
@@ -46,14 +48,14 @@ internal sealed class MinuteTally
             }
         }
 
-        if (!double.IsNaN(pcieReplays))
+        if (!double.IsNaN(pcieReplays) && pcieReplays != 0)
         {
-            _pcieReplays[slot] += pcieReplays;
+            (_pcieReplays ??= new double[Slots])[slot] += pcieReplays;
         }
 
-        if (!double.IsNaN(nvlinkCrc))
+        if (!double.IsNaN(nvlinkCrc) && nvlinkCrc != 0)
         {
-            _nvlinkCrc[slot] += nvlinkCrc;
+            (_nvlinkCrc ??= new double[Slots])[slot] += nvlinkCrc;
         }
     }
 
@@ -73,8 +75,8 @@ internal sealed class MinuteTally
 
             clock += _clockSamples[slot];
             throttled += _throttled[slot];
-            replays += _pcieReplays[slot];
-            crc += _nvlinkCrc[slot];
+            replays += _pcieReplays?[slot] ?? 0;
+            crc += _nvlinkCrc?[slot] ?? 0;
         }
 
         return (clock, throttled, replays, crc);

@@ -1,19 +1,33 @@
 namespace Telemetry.Grains.Windows;
 
 /// <summary>
-/// One field's p95 histograms, one per slot of a <see cref="BucketRing"/>, in one flat array
-/// (slot × <see cref="HistogramRange.Bins"/>). Counts are bytes until a bin of a bucket reaches 255
-/// samples (a 10-second bucket at 10 Hz holds 100), then ushort for good; a ushort bin saturates at 65,535.
+/// One field's p95 histograms, one per slot of a <see cref="BucketRing"/>. While every bucket holds at most
+/// a few samples (a slot's list capacity: a 1 Hz exporter puts 1 in a 1-second bucket and 10 in a 10-second
+/// one), each slot keeps its samples' bin numbers, one byte each; the first bucket with more turns the ring
+/// into full histograms of <see cref="HistogramRange.Bins"/> counts a slot for good. Counts are bytes until a
+/// bin of a bucket reaches 255 samples (a 10-second bucket at 10 Hz holds 100), then ushort for good; a ushort
+/// bin saturates at 65,535. Either way a window's merged histogram is the same.
 /// </summary>
 internal sealed class BucketHistograms
 {
+    private const byte NoBin = byte.MaxValue;
+
+    private readonly int _size;
+    private readonly int _listCapacity;
+
+    // Lists: slot × _listCapacity bin numbers, NoBin after a slot's last sample.
+    private byte[]? _lists;
     private byte[]? _bins;
     private ushort[]? _wideBins;
 
-    public BucketHistograms(HistogramRange range, int size)
+    /// <summary>A ring of <paramref name="size"/> empty slots, each listing up to <paramref name="listCapacity"/> samples before the ring turns to full histograms.</summary>
+    public BucketHistograms(HistogramRange range, int size, int listCapacity)
     {
         Range = range;
-        _bins = new byte[size * HistogramRange.Bins];
+        _size = size;
+        _listCapacity = listCapacity;
+        _lists = new byte[size * listCapacity];
+        Array.Fill(_lists, NoBin);
     }
 
     public HistogramRange Range { get; }
@@ -23,7 +37,21 @@ internal sealed class BucketHistograms
     /// <summary>Adds <paramref name="count"/> samples of one value to a slot.</summary>
     public void Add(int slot, double value, int count)
     {
-        var i = (slot * HistogramRange.Bins) + Range.BinOf(value);
+        var bin = Range.BinOf(value);
+        if (_lists is { } lists)
+        {
+            var list = lists.AsSpan(slot * _listCapacity, _listCapacity);
+            var used = list.IndexOf(NoBin) is var free and >= 0 ? free : _listCapacity;
+            if (used + count <= _listCapacity)
+            {
+                list.Slice(used, count).Fill((byte)bin);
+                return;
+            }
+
+            ToHistograms();
+        }
+
+        var i = (slot * HistogramRange.Bins) + bin;
         if (_bins is { } bins && bins[i] + count <= byte.MaxValue)
         {
             bins[i] += (byte)count;
@@ -41,7 +69,11 @@ internal sealed class BucketHistograms
 
     public void Reset(int slot)
     {
-        if (_bins is not null)
+        if (_lists is not null)
+        {
+            _lists.AsSpan(slot * _listCapacity, _listCapacity).Fill(NoBin);
+        }
+        else if (_bins is not null)
         {
             Array.Clear(_bins, slot * HistogramRange.Bins, HistogramRange.Bins);
         }
@@ -54,6 +86,21 @@ internal sealed class BucketHistograms
     /// <summary>Adds a slot's bins into a window total of <see cref="HistogramRange.Bins"/> counts.</summary>
     public void MergeInto(int slot, Span<int> total)
     {
+        if (_lists is not null)
+        {
+            foreach (var bin in _lists.AsSpan(slot * _listCapacity, _listCapacity))
+            {
+                if (bin == NoBin)
+                {
+                    break;
+                }
+
+                total[bin]++;
+            }
+
+            return;
+        }
+
         var start = slot * HistogramRange.Bins;
         if (_bins is not null)
         {
@@ -71,5 +118,26 @@ internal sealed class BucketHistograms
                 total[i] += bins[i];
             }
         }
+    }
+
+    private void ToHistograms()
+    {
+        // A list holds fewer than 255 samples, so byte counts hold it.
+        var bins = new byte[_size * HistogramRange.Bins];
+        for (var slot = 0; slot < _size; slot++)
+        {
+            foreach (var bin in _lists.AsSpan(slot * _listCapacity, _listCapacity))
+            {
+                if (bin == NoBin)
+                {
+                    break;
+                }
+
+                bins[(slot * HistogramRange.Bins) + bin]++;
+            }
+        }
+
+        _bins = bins;
+        _lists = null;
     }
 }

@@ -6,22 +6,32 @@ namespace Telemetry.Grains.Windows;
 /// </summary>
 internal sealed class FieldSeries
 {
+    // Samples a bucket lists before its ring turns to full histograms: exporters at up to 4 Hz fit the
+    // 1-second buckets, exporters at up to 1.6 Hz (1 Hz with some jitter) the 10-second ones.
+    private const int SecondListCapacity = 4;
+    private const int TenSecondListCapacity = 16;
+
+    private readonly BucketStats _stats;
+    private readonly int _fieldId;
+    private FieldHistory? _history;
+    private readonly int _secondSlots;
+
     public FieldSeries(int fieldId, int secondSlots, int tenSecondSlots)
     {
-        Seconds = new BucketStats(secondSlots);
-        TenSeconds = new BucketStats(tenSecondSlots);
-        History = new FieldHistory(fieldId);
+        _stats = new BucketStats(secondSlots + tenSecondSlots);
+        _secondSlots = secondSlots;
+        _fieldId = fieldId;
         var range = HistogramRange.For(fieldId);
         if (range is not null)
         {
-            SecondBins = new BucketHistograms(range, secondSlots);
-            TenSecondBins = new BucketHistograms(range, tenSecondSlots);
+            SecondBins = new BucketHistograms(range, secondSlots, SecondListCapacity);
+            TenSecondBins = new BucketHistograms(range, tenSecondSlots, TenSecondListCapacity);
         }
     }
 
-    public BucketStats Seconds { get; }
+    public RingStats Seconds => new(_stats, 0);
 
-    public BucketStats TenSeconds { get; }
+    public RingStats TenSeconds => new(_stats, _secondSlots);
 
     /// <summary>p95 histograms of the 1-second ring; null for fields without p95.</summary>
     public BucketHistograms? SecondBins { get; }
@@ -29,29 +39,33 @@ internal sealed class FieldSeries
     /// <summary>p95 histograms of the 10-second ring; null for fields without p95.</summary>
     public BucketHistograms? TenSecondBins { get; }
 
-    public FieldHistory History { get; }
+    /// <summary>The field's history; null until a bucket in which it was measured retires.</summary>
+    public FieldHistory? History => _history;
+
+    /// <summary>The field's history, made on the first write.</summary>
+    public FieldHistory HistoryToWrite() => _history ??= new FieldHistory(_fieldId);
 
     /// <summary>
     /// The series of a field that so far measured <paramref name="value"/> in every row: each live bucket
     /// holds the ring's row count of that value, each history slot in use holds it as mean and max.
     /// </summary>
-    public static FieldSeries FromConstant(int fieldId, double value, BucketRing seconds, BucketRing tenSeconds, HistoryTags tags)
+    public static FieldSeries FromConstant(int fieldId, double value, BucketRing seconds, BucketRing tenSeconds, HistoryTags? tags)
     {
         var series = new FieldSeries(fieldId, seconds.Size, tenSeconds.Size);
         Fill(series.Seconds, series.SecondBins, seconds, value);
         Fill(series.TenSeconds, series.TenSecondBins, tenSeconds, value);
         for (var h = 0; h < HistoryTags.Slots; h++)
         {
-            if (tags.IsUsed(h))
+            if (tags is not null && tags.IsUsed(h))
             {
-                series.History.Set(h, value, value);
+                series.HistoryToWrite().Set(h, value, value);
             }
         }
 
         return series;
     }
 
-    private static void Fill(BucketStats stats, BucketHistograms? bins, BucketRing ring, double value)
+    private static void Fill(RingStats stats, BucketHistograms? bins, BucketRing ring, double value)
     {
         for (var slot = 0; slot < ring.Size; slot++)
         {

@@ -34,21 +34,22 @@ namespace Telemetry.Grains.Windows;
 /// <para>
 /// p95, for gpu_util_pct, gpu_temp_c and power_w only (null for other fields): a fixed-range
 /// histogram of 64 bins per bucket (0–100 %, 0–128 °C, 0–1600 W; values outside counted in the edge
-/// bins; byte counts, widened to ushort once a bin reaches 255), merged over the window; the bin holding
+/// bins; kept as a list of bin numbers while buckets hold few samples, then byte counts, widened to ushort
+/// once a bin reaches 255), merged over the window; the bin holding
 /// the nearest-rank p95 (rank ⌈0.95 n⌉) is found and the value interpolated linearly inside it, then
 /// clamped to the window's exact [min, max]. For values inside the range the error is less than one bin
 /// width: 1.5625 %, 2 °C, 25 W.
 /// </para>
 /// <para>
 /// History: when a 10-second bucket's slot is claimed by a newer bucket, its mean and max are
-/// written as 16-bit floats (within 2^-11 of the value, see <see cref="FieldHistory"/>) to a ring of
-/// 330 slots; the newest 31 buckets are read, exact, from the live 10-second ring. History uses the
+/// written as 16-bit floats (within 2^-11 of the value, see <see cref="FieldHistory"/>, packed without loss
+/// in blocks of 5 minutes) to a ring of 330 slots; the newest 31 buckets are read, exact, from the live 10-second ring. History uses the
 /// same rounding rule: the last m minutes are buckets floor((newest − m × 60 s) / 10 s) … floor(newest / 10 s),
 /// at most 6m + 1 points.
 /// </para>
 /// <para>
-/// Memory (measured, an hour of 1 Hz rows): about 42 KB per GPU for realistic data (10 of 23 fields
-/// constant, float32 values), 75 KB with random doubles in every field; it was 121 KB. Add allocates
+/// Memory (measured, an hour of 1 Hz rows): about 32 KB per GPU for realistic data (10 of 23 fields
+/// constant, float32 values), 63 KB with random doubles in every field; it was 121 KB, then 42 KB. Add allocates
 /// nothing once a field has its series (a constant field's first change allocates it once).
 /// </para>
 /// </remarks>
@@ -63,7 +64,9 @@ public sealed class GpuWindows
 
     private readonly BucketRing _seconds = new(SecondMs, SecondSlots);
     private readonly BucketRing _tenSeconds = new(TenSecondsMs, TenSecondSlots);
-    private readonly HistoryTags _historyTags = new();
+
+    // Made when the first bucket retires, like each field's history: a GPU's first five minutes need neither.
+    private HistoryTags? _historyTags;
     private readonly FieldSeries?[] _fields = new FieldSeries?[FieldCatalog.Count];
 
     // A field measured in every row so far, always with one value, keeps only that value here (NaN: not constant).
@@ -149,6 +152,9 @@ public sealed class GpuWindows
 
         var newest = _tenSeconds.NewestBucket;
         var points = new List<HistoryPoint>((6 * minutes) + 1);
+        Span<ushort> means = stackalloc ushort[HistoryTags.Slots];
+        Span<ushort> maxes = stackalloc ushort[HistoryTags.Slots];
+        var unpacked = false;
         for (var bucket = newest - (6 * minutes); bucket <= newest; bucket++)
         {
             var at = DateTimeOffset.FromUnixTimeMilliseconds(bucket * TenSecondsMs);
@@ -172,7 +178,7 @@ public sealed class GpuWindows
             }
 
             var h = BucketMath.SlotOf(bucket, HistoryTags.Slots);
-            if (!_historyTags.Holds(h, bucket))
+            if (_historyTags is null || !_historyTags.Holds(h, bucket))
             {
                 continue;
             }
@@ -180,10 +186,26 @@ public sealed class GpuWindows
             if (field is null)
             {
                 points.Add(new HistoryPoint(at, constant, constant));
+                continue;
             }
-            else if (!double.IsNaN(field.History.Mean(h)))
+
+            if (field.History is not { } history)
             {
-                points.Add(new HistoryPoint(at, field.History.Mean(h), field.History.Max(h)));
+                // Every bucket the GPU retired so far was before this field was measured.
+                continue;
+            }
+
+            if (!unpacked)
+            {
+                // History is packed; one pass unpacks all of it.
+                history.ReadAll(means, maxes);
+                unpacked = true;
+            }
+
+            var mean = history.ValueOf(means[h]);
+            if (!double.IsNaN(mean))
+            {
+                points.Add(new HistoryPoint(at, mean, history.ValueOf(maxes[h])));
             }
         }
 
@@ -355,7 +377,7 @@ public sealed class GpuWindows
     private void RetireTenSeconds(int slot, long bucket)
     {
         // After a long gap an old bucket can be retired after a newer one took its history slot; keep the newer.
-        var h = _historyTags.Claim(bucket);
+        var h = (_historyTags ??= new HistoryTags()).Claim(bucket);
         var toHistory = h >= 0;
 
         foreach (var field in _fields)
@@ -365,10 +387,15 @@ public sealed class GpuWindows
                 continue;
             }
 
-            if (toHistory)
+            var empty = field.TenSeconds.Count(slot) == 0;
+            if (toHistory && !empty)
             {
-                var empty = field.TenSeconds.Count(slot) == 0;
-                field.History.Set(h, empty ? double.NaN : field.TenSeconds.Mean(slot), empty ? double.NaN : field.TenSeconds.Max(slot));
+                field.HistoryToWrite().Set(h, field.TenSeconds.Mean(slot), field.TenSeconds.Max(slot));
+            }
+            else if (toHistory)
+            {
+                // A history not made yet reads as unmeasured already.
+                field.History?.Set(h, double.NaN, double.NaN);
             }
 
             field.TenSeconds.Reset(slot);

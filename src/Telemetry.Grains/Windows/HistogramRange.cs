@@ -21,15 +21,20 @@ internal sealed record HistogramRange(double Low, double High)
         return x < 1 ? 0 : x >= Bins - 1 ? Bins - 1 : (int)x;
     }
 
+    // One instance per field, shared by every GPU's histograms.
+    private static readonly HistogramRange Utilization = new(0, 100);
+    private static readonly HistogramRange Temperature = new(0, 128);
+    private static readonly HistogramRange Power = new(0, 1600);
+
     /// <summary>The range for a field id, or null when the field has no p95.</summary>
     public static HistogramRange? For(int fieldId) => fieldId switch
     {
         // 1.5625 % a bin.
-        FieldCatalog.GpuUtilPct => new(0, 100),
+        FieldCatalog.GpuUtilPct => Utilization,
         // 2 °C a bin.
-        FieldCatalog.GpuTempC => new(0, 128),
+        FieldCatalog.GpuTempC => Temperature,
         // 25 W a bin; a B200 board draws up to about 1,000 W.
-        FieldCatalog.PowerW => new(0, 1600),
+        FieldCatalog.PowerW => Power,
         _ => null,
     };
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using Orleans.Configuration;
+using Orleans.Runtime.Hosting;
 using Orleans.Storage;
 using StackExchange.Redis;
 using Telemetry.Grains;
@@ -73,7 +74,8 @@ public static class ClusterHostingExtensions
             }
             else
             {
-                silo.AddMemoryGrainStorage(GrainStateOptions.StorageName);
+                // Nothing is written without durable storage, so nothing is read either.
+                silo.Services.AddGrainStorage(GrainStateOptions.StorageName, (_, _) => new VolatileGrainStorage());
             }
         });
         return builder;

@@ -9,10 +9,17 @@ using Telemetry.Wire;
 namespace Telemetry.Benchmarks.Memory;
 
 /// <summary>
-/// Sends one report per node at a bounded rate and concurrency. Reports are simulated and encoded as they
-/// are sent, since a national fleet's worth of bodies would not fit in the benchmark's own memory.
+/// Sends one report per node at a bounded rate and concurrency. Each node keeps its simulator from round to
+/// round, so its values move as a real GPU's do and its history fills with realistic data; reports are encoded
+/// as they are sent, since a national fleet's worth of bodies would not fit in the benchmark's own memory.
 /// </summary>
-internal sealed class ActivationRound(MemorySettings settings, IngestTarget target, HttpClient client, Guid[] bootIds)
+/// <param name="settings">The run's settings.</param>
+/// <param name="target">The silo.</param>
+/// <param name="client">Sends the reports.</param>
+/// <param name="simulators">One per node, made on its first report.</param>
+/// <param name="bootIds">Each node's exporter boot id.</param>
+/// <param name="prefix">What the node ids start with, after the data center: "node" for measured nodes, "warmup" for the warm-up's.</param>
+internal sealed class ActivationRound(MemorySettings settings, IngestTarget target, HttpClient client, NodeSimulator?[] simulators, Guid[] bootIds, string prefix)
 {
     private long _sent;
     private long _errors;
@@ -22,18 +29,20 @@ internal sealed class ActivationRound(MemorySettings settings, IngestTarget targ
 
     public string? FirstError => _firstError;
 
-    /// <summary>Sends report number <paramref name="seq"/> of every node; returns how long it took.</summary>
-    public async Task<TimeSpan> RunAsync(uint seq, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends report number <paramref name="seq"/> of every node, its newest sample at <paramref name="sampleTimeMs"/>,
+    /// at most <paramref name="rate"/> reports per second; returns how long it took.
+    /// </summary>
+    public async Task<TimeSpan> RunAsync(uint seq, long sampleTimeMs, double rate, CancellationToken cancellationToken)
     {
-        var simulation = new SimulationSettings(settings.Interval.TotalMilliseconds, settings.SamplesPerReport, new SimulatorOptions().XidRatePerGpuHour);
         using var slots = new SemaphoreSlim(settings.Concurrency);
         using var progressStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var clock = Stopwatch.StartNew();
         var progress = ProgressAsync(seq, clock, progressStop.Token);
         var pending = new List<Task>(settings.Concurrency * 2);
-        for (var n = 0; n < settings.Nodes; n++)
+        for (var n = 0; n < simulators.Length; n++)
         {
-            var due = TimeSpan.FromSeconds(n / settings.ActivationRate);
+            var due = TimeSpan.FromSeconds(n / rate);
             if (due - clock.Elapsed > TimeSpan.FromMilliseconds(5))
             {
                 await Task.Delay(due - clock.Elapsed, cancellationToken);
@@ -45,7 +54,7 @@ internal sealed class ActivationRound(MemorySettings settings, IngestTarget targ
             {
                 try
                 {
-                    await SendAsync(node, seq, simulation, cancellationToken);
+                    await SendAsync(node, seq, sampleTimeMs, cancellationToken);
                 }
                 finally
                 {
@@ -62,11 +71,17 @@ internal sealed class ActivationRound(MemorySettings settings, IngestTarget targ
         return elapsed;
     }
 
-    private async Task SendAsync(int node, uint seq, SimulationSettings simulation, CancellationToken cancellationToken)
+    private async Task SendAsync(int node, uint seq, long sampleTimeMs, CancellationToken cancellationToken)
     {
-        var nodeId = $"dc{(node % 4) + 1}/node-{(node / 4) + 1:D5}";
-        var simulator = new NodeSimulator(nodeId, GpuModelSpec.B200, FleetData.GpusPerNode, simulation, identitySeed: 1, signalSeed: 42, bootIds[node].ToString());
-        var report = simulator.Generate(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()) with { Seq = seq };
+        var simulator = simulators[node] ??= new NodeSimulator(
+            $"dc{(node % 4) + 1}/{prefix}-{(node / 4) + 1:D5}",
+            GpuModelSpec.B200,
+            FleetData.GpusPerNode,
+            new SimulationSettings(settings.Interval.TotalMilliseconds, settings.SamplesPerReport, new SimulatorOptions().XidRatePerGpuHour),
+            identitySeed: 1,
+            signalSeed: 42 + (ulong)node,
+            bootIds[node].ToString());
+        var report = simulator.Generate(sampleTimeMs) with { Seq = seq };
         var body = new ArrayBufferWriter<byte>(16 * 1024);
         NodeReportWriter.Write(body, report, singlePrecision: true);
         using var content = new ReadOnlyMemoryContent(body.WrittenMemory);
@@ -95,7 +110,7 @@ internal sealed class ActivationRound(MemorySettings settings, IngestTarget targ
 
     private async Task ProgressAsync(uint seq, Stopwatch clock, CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(5));
         long last = 0;
         try
         {
@@ -104,7 +119,7 @@ internal sealed class ActivationRound(MemorySettings settings, IngestTarget targ
                 var sent = Interlocked.Read(ref _sent);
                 var (rss, _) = ProcStat.Memory(target.Server.Pid);
                 await Console.Error.WriteLineAsync(
-                    $"[memory] round {seq} {clock.Elapsed.TotalSeconds,4:F0} s  {sent:N0} / {settings.Nodes:N0} nodes  {sent - last:N0} reports/s  errors {Errors:N0}  silo RSS {rss / 1048576.0:N0} MiB");
+                    $"[memory] round {seq} {clock.Elapsed.TotalSeconds,4:F0} s  {sent:N0} / {simulators.Length:N0} nodes  {(sent - last) / 5.0:N0} reports/s  errors {Errors:N0}  silo RSS {rss / 1048576.0:N0} MiB");
                 last = sent;
             }
         }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Telemetry.Benchmarks.Hosting;
 using Telemetry.Benchmarks.Ingest;
 using Telemetry.Benchmarks.Reporting;
@@ -6,94 +5,120 @@ using Telemetry.Benchmarks.Reporting;
 namespace Telemetry.Benchmarks.Memory;
 
 /// <summary>
-/// Memory per GPU on one silo: activates every node and GPU grain with a first report, sends a second
-/// report an interval later (so windows hold two reports, as in steady state), waits for the GC to settle,
-/// and divides the silo's RSS and GC heap by the GPU count.
+/// Memory per GPU and activation cost on one silo: activates every node and GPU grain with a first report,
+/// then sends a report per node for every interval of sample time over the given minutes (by default a full
+/// hour of 10-second history, sent as fast as the silo takes it), waits for the GC to settle, and divides the
+/// silo's RSS growth over idle and its GC heap by the GPU count. With several silo builds, each is measured in
+/// turn with the same reports, and the table compares them. Before anything is measured, a few warm-up nodes
+/// (other ids) report a few times, so that the first reports measured pay for grain activation, not for
+/// compiling the ingest path, and the idle reading includes the silo's fixed pools and caches.
 /// </summary>
 internal static class MemoryBenchmark
 {
-    private const double MiB = 1024 * 1024;
-    private static readonly TimeSpan SettlePoll = TimeSpan.FromSeconds(2);
+    private const int WarmupNodes = 32;
+    private const int WarmupRounds = 3;
 
     public static async Task<int> RunAsync(MemorySettings settings, CancellationToken cancellationToken)
     {
         Console.WriteLine($"machine: {MachineInfo.Describe()}");
         Console.WriteLine($"command: {settings.CommandLine}");
-        var gpus = (long)settings.Nodes * FleetData.GpusPerNode;
+        var results = new List<MemoryResult>();
+        foreach (var (label, bin) in settings.Silos)
+        {
+            var result = await MeasureAsync(settings, label, bin, cancellationToken);
+            results.Add(result);
+            if (settings.Silos.Count > 1)
+            {
+                // Each build's figures as soon as it is done, so that a run cut off later keeps them.
+                Console.WriteLine();
+                Console.WriteLine(MemoryTable.Of(settings, [result]).ToText());
+            }
+        }
+
+        Console.WriteLine();
+        var table = MemoryTable.Of(settings, results);
+        Console.WriteLine(table.ToText());
+        table.WriteMarkdown(settings.CommandLine);
+        var errors = results.Sum(r => r.Errors);
+        var samples = results.Min(r => r.Samples);
+        Console.WriteLine($"memory: {(errors == 0 && samples > 0 ? "passed" : "failed")}, {errors:N0} errors");
+        return errors == 0 && samples > 0 ? 0 : 1;
+    }
+
+    private static async Task<MemoryResult> MeasureAsync(MemorySettings settings, string label, string? bin, CancellationToken cancellationToken)
+    {
         using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = settings.Concurrency, UseProxy = false }) { Timeout = TimeSpan.FromSeconds(60) };
-        var target = await SiloLauncher.StartAsync(settings.SiloBin, client, cancellationToken);
+        var target = await SiloLauncher.StartAsync(bin, client, cancellationToken);
         using (target.Server)
         {
-            var idle = ProcStat.Memory(target.Server.Pid).Rss;
+            var pid = target.Server.Pid;
+            await WarmUpAsync(settings, target, client, cancellationToken);
+            var (idleMetrics, _) = await SiloSettle.WaitAsync(client, target, settings.SettleTimeout, cancellationToken);
+            var idleRss = ProcStat.Memory(pid).Rss;
+            var simulators = new Exporter.Simulation.NodeSimulator?[settings.Nodes];
             var bootIds = Enumerable.Range(0, settings.Nodes).Select(_ => Guid.NewGuid()).ToArray();
+            var start = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - (long)(settings.Interval.TotalMilliseconds * (settings.Rounds - 1));
             var errors = 0L;
-            var clock = Stopwatch.StartNew();
-            for (uint seq = 1; seq <= 2; seq++)
+            RoundCost first = default, second = default, later = default;
+            for (var r = 0; r < settings.Rounds; r++)
             {
-                var wait = (settings.Interval * (seq - 1)) - clock.Elapsed;
-                if (wait > TimeSpan.Zero)
+                var round = new ActivationRound(settings, target, client, simulators, bootIds, "node");
+                var cpu = ProcStat.CpuSeconds(pid);
+                var took = await round.RunAsync((uint)(r + 1), start + (long)(r * settings.Interval.TotalMilliseconds), r == 0 ? settings.ActivationRate : double.PositiveInfinity, cancellationToken);
+                var cost = new RoundCost(settings.Nodes, took, ProcStat.CpuSeconds(pid) - cpu);
+                errors += round.Errors;
+                if (r == 0)
                 {
-                    await Console.Error.WriteLineAsync($"[memory] waiting {wait.TotalSeconds:F0} s for the second report's time");
-                    await Task.Delay(wait, cancellationToken);
+                    first = cost;
+                }
+                else if (r == 1)
+                {
+                    second = cost;
+                }
+                else
+                {
+                    later += cost;
                 }
 
-                var round = new ActivationRound(settings, target, client, bootIds);
-                var took = await round.RunAsync(seq, cancellationToken);
-                Console.WriteLine($"round {seq}: {settings.Nodes:N0} reports in {took.TotalSeconds:F1} s ({settings.Nodes / took.TotalSeconds:N0}/s), {round.Errors:N0} errors{(round.FirstError is { } e ? $"; first: {e}" : "")}");
-                errors += round.Errors;
+                if (r < 2 || (r + 1) % 60 == 0 || round.Errors > 0)
+                {
+                    await Console.Error.WriteLineAsync(
+                        $"[memory] {label} round {r + 1} / {settings.Rounds}: {cost.ReportsPerSecond:N0} reports/s, silo {cost.CpuMsPerReport:F2} CPU-ms a report, {round.Errors:N0} errors{(round.FirstError is { } e ? $"; first: {e}" : "")}");
+                }
             }
 
-            var (metrics, settled) = await SettleAsync(client, target, settings.SettleTimeout, cancellationToken);
-            var (rss, peak) = ProcStat.Memory(target.Server.Pid);
-            var heap = metrics.GetValueOrDefault("dotnet_gc_heap_bytes");
-            var table = new ResultTable("measure", ["value"])
-                .Row("nodes / GPUs", [$"{settings.Nodes:N0} / {gpus:N0}"])
-                .Row("grain activations", [$"{metrics.GetValueOrDefault("telemetry_grain_activations"):N0}"])
-                .Row("samples applied", [$"{metrics.GetValueOrDefault("telemetry_ingest_samples_total"):N0}"])
-                .Row("errors", [$"{errors:N0}"])
-                .Row("silo RSS idle, before any report, MiB", [$"{idle / MiB:N0}"])
-                .Row("silo RSS / peak, MiB", [$"{rss / MiB:N0} / {peak / MiB:N0}"])
-                .Row("RSS per GPU, KiB", [$"{rss / 1024.0 / gpus:N1}"])
-                .Row("RSS above idle per GPU, KiB", [$"{(rss - idle) / 1024.0 / gpus:N1}"])
-                .Row("GC heap, MiB", [$"{heap / MiB:N0}"])
-                .Row("GC heap per GPU, KiB", [$"{heap / 1024.0 / gpus:N1}"]);
-            Console.WriteLine(settled ? "RSS and GC heap settled." : $"RSS and GC heap still moving after {settings.SettleTimeout.TotalSeconds:F0} s; figures are the last reading.");
-            Console.WriteLine();
-            Console.WriteLine(table.ToText());
-            table.WriteMarkdown(settings.CommandLine);
-            return errors == 0 ? 0 : 1;
+            var (metrics, settled) = await SiloSettle.WaitAsync(client, target, settings.SettleTimeout, cancellationToken);
+            var (rss, peak) = ProcStat.Memory(pid);
+            return new MemoryResult(
+                label,
+                errors,
+                first,
+                second,
+                later,
+                idleRss,
+                idleMetrics.GetValueOrDefault("dotnet_gc_heap_bytes"),
+                rss,
+                peak,
+                metrics.GetValueOrDefault("dotnet_gc_heap_bytes"),
+                metrics.GetValueOrDefault("telemetry_grain_activations"),
+                metrics.GetValueOrDefault("telemetry_ingest_samples_total"),
+                settled);
         }
     }
 
-    // Settled: three readings in a row within 1 % of each other, for both RSS and heap.
-    private static async Task<(IReadOnlyDictionary<string, double> Metrics, bool Settled)> SettleAsync(HttpClient client, IngestTarget target, TimeSpan timeout, CancellationToken cancellationToken)
+    private static async Task WarmUpAsync(MemorySettings settings, IngestTarget target, HttpClient client, CancellationToken cancellationToken)
     {
-        var readings = new List<(double Rss, double Heap)>();
-        var deadline = Stopwatch.StartNew();
-        while (true)
+        var simulators = new Exporter.Simulation.NodeSimulator?[Math.Min(WarmupNodes, settings.Nodes)];
+        var bootIds = simulators.Select(_ => Guid.NewGuid()).ToArray();
+        var end = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - (long)(settings.Interval.TotalMilliseconds * settings.Rounds);
+        for (var r = 0; r < WarmupRounds; r++)
         {
-            var metrics = await SiloMetrics.ReadAsync(client, target.Server.BaseAddress, cancellationToken);
-            var reading = (metrics.GetValueOrDefault("process_resident_memory_bytes"), metrics.GetValueOrDefault("dotnet_gc_heap_bytes"));
-            readings.Add(reading);
-            await Console.Error.WriteLineAsync($"[memory] settling {deadline.Elapsed.TotalSeconds,4:F0} s  RSS {reading.Item1 / MiB:N0} MiB  GC heap {reading.Item2 / MiB:N0} MiB");
-            var last = readings.TakeLast(3).ToList();
-            if (last.Count == 3 && Within(last.Select(r => r.Rss)) && Within(last.Select(r => r.Heap)))
+            var round = new ActivationRound(settings, target, client, simulators, bootIds, "warmup");
+            await round.RunAsync((uint)(r + 1), end - (long)((WarmupRounds - 1 - r) * settings.Interval.TotalMilliseconds), double.PositiveInfinity, cancellationToken);
+            if (round.Errors > 0)
             {
-                return (metrics, true);
+                throw new BenchmarkSetupException($"the warm-up's reports were refused: {round.FirstError}");
             }
-
-            if (deadline.Elapsed > timeout)
-            {
-                return (metrics, false);
-            }
-
-            await Task.Delay(SettlePoll, cancellationToken);
         }
-    }
-
-    private static bool Within(IEnumerable<double> values)
-    {
-        var list = values.ToList();
-        return list.Max() <= list.Min() * 1.01;
     }
 }
