@@ -15,15 +15,15 @@ namespace Telemetry.Grains.Jobs;
 public sealed partial class JobGrain(
     TimeProvider time,
     IOptions<StragglerOptions> options,
-    [PersistentState("job", GrainStateOptions.StorageName)] IPersistentState<JobDurableState> durable,
+    [PersistentState("job", GrainStateOptions.KeptStorageName)] IPersistentState<JobDurableState> durable,
     StragglerPublisher publisher,
     ILogger<JobGrain> logger) : Grain, IJobGrain
 {
     /// <summary>A running job renews its index listings this often, so an index forgets jobs whose grain went away.</summary>
     public static readonly TimeSpan RelistEvery = TimeSpan.FromMinutes(1);
 
-    // The tenant is written even to in-memory storage: it is written once per placement, and the store outlives this
-    // activation (collected minutes after its GPUs go quiet), which the tenant must, for the rebalancer and the job API.
+    // The tenant is written even without durable storage, to the kept store (silo memory then): it is written once per
+    // placement, and must outlive this activation (collected minutes after its GPUs go quiet) for the rebalancer and the job API.
     private static readonly GrainStateOptions TenantStorage = new() { Durable = true };
 
     private StragglerDetector _detector = null!;

@@ -64,18 +64,23 @@ public static class ClusterHostingExtensions
 
             if (settings.IsDurable)
             {
-                silo.AddRedisGrainStorage(GrainStateOptions.StorageName, options => options.Configure<IServiceProvider>((o, services) =>
+                foreach (var name in new[] { GrainStateOptions.StorageName, GrainStateOptions.KeptStorageName })
                 {
-                    o.ConfigurationOptions = settings.Redis!.Clone();
+                    silo.AddRedisGrainStorage(name, options => options.Configure<IServiceProvider>((o, services) =>
+                    {
+                        o.ConfigurationOptions = settings.Redis!.Clone();
 
-                    // Orleans' own serializer rather than the JSON default: the state types are already [GenerateSerializer].
-                    o.GrainStorageSerializer = new OrleansGrainStorageSerializer(services.GetRequiredService<Orleans.Serialization.Serializer>());
-                }));
+                        // Orleans' own serializer rather than the JSON default: the state types are already [GenerateSerializer].
+                        o.GrainStorageSerializer = new OrleansGrainStorageSerializer(services.GetRequiredService<Orleans.Serialization.Serializer>());
+                    }));
+                }
             }
             else
             {
-                // Nothing is written without durable storage, so nothing is read either.
+                // Nothing is written without durable storage, so nothing is read either; what must outlive an
+                // activation all the same (a job's tenant) is kept in the silos' memory.
                 silo.Services.AddGrainStorage(GrainStateOptions.StorageName, (_, _) => new VolatileGrainStorage());
+                silo.AddMemoryGrainStorage(GrainStateOptions.KeptStorageName);
             }
         });
         return builder;
