@@ -93,7 +93,7 @@ cpu0 = [proc(pid)[0] for pid in a.pids]
 redis0 = redis("stats")
 killed_at = None
 whole_at = accepted_at = None
-short = answers = 0
+short = answers = failed = 0
 min_reporting = a.gpus
 unhealthy_before = set()
 peak_rss = [0] * len(a.urls)
@@ -129,12 +129,12 @@ while True:
             elif not whole:
                 whole_at = None  # whole means whole from then on
         else:
-            short += 1
+            failed += 1
         if accepted_at is None:
             last, _ = node_lists()
             if len(last) == a.nodes and all(t > killed_at for t in last.values()):
                 accepted_at = time.time() - killed_at
-                print(f"[soak] every node's last report after the kill {accepted_at:.1f} s after it (as the data centers' node lists show it)", flush=True)
+                print(f"[soak] every node's last report newer than the kill {accepted_at:.1f} s after it (node lists: includes the wait for each node's next report and a summary heartbeat)", flush=True)
         if time.time() - killed_at > a.recovery and (whole_at is None or accepted_at is None):
             print(f"[soak] not recovered within {a.recovery:.0f} s", flush=True)
             break
@@ -182,6 +182,6 @@ print(f"redis: used_memory {int(mem.get('used_memory', 0)) / 2**20:,.1f} MiB (pe
 if killed_at:
     print(f"after kill -9: every node's reports accepted again: {f'{accepted_at:.1f} s' if accepted_at is not None else 'NOT within the recovery window'}; "
           f"fleet totals whole again: {f'{whole_at:.1f} s' if whole_at is not None else 'NOT within the recovery window'}; "
-          f"{short} of {answers} fleet samples short (fewest reporting GPUs {min_reporting:,} of {a.gpus:,}); "
+          f"{short} of {answers} fleet samples short (fewest reporting GPUs {min_reporting:,} of {a.gpus:,}), {failed} answered other than 200; "
           f"sticky (unhealthy) verdicts lost: {len(lost)} of {len(unhealthy_before)}")
 sys.exit(0 if not killed_at or (accepted_at is not None and whole_at is not None and not lost) else 1)
