@@ -90,6 +90,7 @@ def redis(section):
 start = time.time()
 last_metrics = [""] * len(a.urls)
 cpu0 = [proc(pid)[0] for pid in a.pids]
+cpu_seen = list(cpu0)  # a killed silo keeps its last reading, up to 2 s before the kill
 redis0 = redis("stats")
 killed_at = None
 whole_at = accepted_at = None
@@ -113,6 +114,7 @@ while True:
     for i, pid in enumerate(a.pids):
         r = proc(pid) if alive[i] else None
         if r:
+            cpu_seen[i] = r[0]
             peak_rss[i] = max(peak_rss[i], r[1])
     if killed_at:
         f = fleet()
@@ -160,7 +162,7 @@ for t in last_metrics:
         merged[le] = merged.get(le, 0) + n
 total = merged.get(float("inf"), 0)
 p99 = next((le for le, n in sorted(merged.items()) if n >= 0.99 * total), float("nan")) if total else float("nan")
-cpu = [((proc(pid) or (c0, 0))[0] - c0) for pid, c0 in zip(a.pids, cpu0)]
+cpu = [(proc(pid) or (seen, 0))[0] - c0 for pid, c0, seen in zip(a.pids, cpu0, cpu_seen)]
 rss = [(proc(pid) or (0, 0))[1] for pid in a.pids]
 mem = redis("memory")
 stats = redis("stats")
@@ -175,7 +177,7 @@ print(f"bodies rejected by the silos: {rejected:,.0f}")
 print(f"silo-side ingest latency p99 <= {p99 * 1000:g} ms over {total:,.0f} requests (all silos' histograms merged)")
 for i in range(len(a.urls)):
     state = "killed" if not alive[i] else "alive"
-    print(f"silo {i} ({state}): CPU {cpu[i]:.0f} s, RSS {rss[i] / 2**20:,.0f} MiB (peak seen {peak_rss[i] / 2**20:,.0f} MiB)")
+    print(f"silo {i} ({state}): CPU {cpu[i]:.0f} s{' (until the kill)' if not alive[i] else ''}, RSS {rss[i] / 2**20:,.0f} MiB (peak seen {peak_rss[i] / 2**20:,.0f} MiB)")
 print(f"RSS of the live silos per GPU: {live_rss / a.gpus / 1024:.1f} KiB")
 print(f"redis: used_memory {int(mem.get('used_memory', 0)) / 2**20:,.1f} MiB (peak {int(mem.get('used_memory_peak', 0)) / 2**20:,.1f} MiB), {keys} keys, "
       f"{net_in / 2**20:,.1f} MiB written to it ({net_in / wall / 2**10:,.0f} KiB/s)")
