@@ -125,8 +125,11 @@ public sealed partial class DataCenterGrain(
     public Task<NodeSummary[]> GetNodesAsync(int skip, int take) =>
         Task.FromResult(_aggregate.Page(skip, take, time.GetUtcNow()));
 
-    public Task<DataCenterMatch> FindAsync(PlacementQuery query) =>
-        Task.FromResult(_index.Find(query, _admissionWeight, time.GetUtcNow()));
+    public Task<DataCenterMatch> FindAsync(PlacementQuery query)
+    {
+        _index.Mix.Observe(query);
+        return Task.FromResult(_index.Find(query, _admissionWeight, time.GetUtcNow()));
+    }
 
     public Task SetAdmissionWeightAsync(double weight)
     {

@@ -61,6 +61,12 @@ public sealed record RebalancePolicy
     /// <summary>Tenant → the data centers it may run in. A tenant not listed (or no tenant) may run anywhere.</summary>
     [Id(16)] public IReadOnlyDictionary<string, string[]> TenantDataCenters { get; init; } = new Dictionary<string, string[]>();
 
+    /// <summary>
+    /// Propose draining the node of a GPU its job judges a straggler, and undraining it once no GPU of it has been one for
+    /// <see cref="UndrainAfterSeconds"/>. Default false: a straggler is a degraded GPU, not a broken one, so this is opt-in.
+    /// </summary>
+    [Id(17)] public bool DrainStragglerNodes { get; init; }
+
     /// <summary>True when <paramref name="tenant"/> may run in <paramref name="dataCenter"/>.</summary>
     public bool Allows(string? tenant, string dataCenter) =>
         tenant is null || !TenantDataCenters.TryGetValue(tenant, out var allowed) || allowed.Contains(dataCenter, StringComparer.Ordinal);
