@@ -1,3 +1,4 @@
+using Telemetry.Grains.DataCenters;
 using Telemetry.Health;
 using Telemetry.Rebalancing;
 using Telemetry.State;
@@ -7,18 +8,54 @@ namespace Telemetry.Grains;
 /// <summary>
 /// A data center's nodes and the summary over them. A node counts as offline (not reporting) once its
 /// exporter has been silent for <see cref="StaleAfter"/> or its grain judged it offline, whatever summaries its
-/// grain still sends, and once its summaries stopped arriving (its grain is gone) for as long.
+/// grain still sends, and once its summaries stopped arriving (its grain is gone) for as long. What it held can be
+/// written down (<see cref="Remember"/>) and restored in a new activation (<see cref="Restore"/>), so a data center
+/// that moves to another silo keeps counting its nodes until they are proven silent.
 /// </summary>
 public sealed class DataCenterAggregate(string id)
 {
     /// <summary>Three missed heartbeats.</summary>
     public static readonly TimeSpan StaleAfter = TimeSpan.FromSeconds(35);
 
-    private readonly SortedDictionary<string, (NodeSummary Summary, DateTimeOffset ReceivedAt)> _nodes = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, NodeEntry> _nodes = new(StringComparer.Ordinal);
 
+    /// <summary>Nodes held, reporting or not.</summary>
     public int NodeCount => _nodes.Count;
 
-    public void Update(NodeSummary summary, DateTimeOffset receivedAt) => _nodes[summary.NodeId] = (summary, receivedAt);
+    /// <summary>
+    /// Takes a node's summary. True when it is worth writing down soon: a node new here, or a change in what the
+    /// totals count (health, GPUs by health, drain).
+    /// </summary>
+    public bool Update(NodeSummary summary, DateTimeOffset receivedAt)
+    {
+        var material = !_nodes.TryGetValue(summary.NodeId, out var previous)
+            || previous.Summary.Health != summary.Health
+            || previous.Summary.GpusByHealth != summary.GpusByHealth
+            || previous.Summary.Drained != summary.Drained;
+        _nodes[summary.NodeId] = new NodeEntry(summary, receivedAt, TimeSpan.Zero);
+        return material;
+    }
+
+    /// <summary>Every node in compact form, to be written down at <paramref name="now"/>.</summary>
+    public DataCenterDurableState Remember(DateTimeOffset now) => new()
+    {
+        SavedAt = now,
+        Nodes = [.. _nodes.Values.Select(n => new RememberedNode { Summary = Compact(n.Summary), ReceivedAt = n.ReceivedAt, Blind = n.Blind })],
+    };
+
+    /// <summary>
+    /// Takes back what a previous activation wrote down. The time since it was written is time this data center
+    /// could not hear its nodes, so it is not counted as their silence: each node reads as it did when written, and
+    /// drops out only when its own summaries stay away for <see cref="StaleAfter"/> from now on.
+    /// </summary>
+    public void Restore(DataCenterDurableState state, DateTimeOffset now)
+    {
+        var blind = now > state.SavedAt ? now - state.SavedAt : TimeSpan.Zero;
+        foreach (var node in state.Nodes)
+        {
+            _nodes.TryAdd(node.Summary.NodeId, new NodeEntry(node.Summary, node.ReceivedAt + blind, node.Blind + blind));
+        }
+    }
 
     /// <summary>The summary as of <paramref name="now"/>.</summary>
     public DataCenterSummary Summarize(DateTimeOffset now, double admissionWeight)
@@ -27,9 +64,10 @@ public sealed class DataCenterAggregate(string id)
         var free = 0;
         var power = 0.0;
         var utils = new List<double>(_nodes.Count * 8);
-        foreach (var (summary, receivedAt) in _nodes.Values)
+        foreach (var node in _nodes.Values)
         {
-            if (!IsReporting(summary, receivedAt, now))
+            var summary = node.Summary;
+            if (!node.IsReporting(now, StaleAfter))
             {
                 counts = counts.Add(new HealthCounts(0, 0, 0, summary.Gpus));
                 continue;
@@ -60,9 +98,10 @@ public sealed class DataCenterAggregate(string id)
         var reporting = 0;
         var nodes = new List<NodeSignal>();
         var jobs = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var (summary, receivedAt) in _nodes.Values)
+        foreach (var node in _nodes.Values)
         {
-            var fresh = IsReporting(summary, receivedAt, now);
+            var summary = node.Summary;
+            var fresh = node.IsReporting(now, StaleAfter);
             reporting += fresh ? 1 : 0;
             if (summary.GpusByHealth.Unhealthy > 0 || summary.Drained)
             {
@@ -86,14 +125,17 @@ public sealed class DataCenterAggregate(string id)
 
     /// <summary>One page of node summaries, ordered by node id; stale nodes are shown offline.</summary>
     public NodeSummary[] Page(int skip, int take, DateTimeOffset now) =>
-        [.. _nodes.Values.Skip(skip).Take(take).Select(n => IsReporting(n.Summary, n.ReceivedAt, now) ? n.Summary : AsOffline(n.Summary))];
+        [.. _nodes.Values.Skip(skip).Take(take).Select(n => n.IsReporting(now, StaleAfter) ? n.Summary : AsOffline(n.Summary))];
 
-    // The node grain keeps sending heartbeats while its exporter is silent, so a fresh summary alone proves nothing:
-    // the exporter's last report must be recent too, and the grain must not have judged the node offline.
-    private static bool IsReporting(NodeSummary summary, DateTimeOffset receivedAt, DateTimeOffset now) =>
-        now - receivedAt <= StaleAfter
-        && summary.Health != HealthState.Offline
-        && summary.LastReportAt is { } last && now - last <= StaleAfter;
+    // The per-GPU parts are most of a summary's size and none of the totals: a restored node shows no GPU cells and
+    // offers no free GPU to placement until its next summary (at most a heartbeat), which is the safe side.
+    private static NodeSummary Compact(NodeSummary summary) => summary with
+    {
+        GpuBriefs = [],
+        FreeGpuUuids = [],
+        SharedGpus = [],
+        FreeMemoryMib = null,
+    };
 
     private static NodeSummary AsOffline(NodeSummary summary) => summary with
     {

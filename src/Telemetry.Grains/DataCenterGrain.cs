@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+using Telemetry.Grains.DataCenters;
 using Telemetry.Grains.Events;
 using Telemetry.Grains.Placement;
 using Telemetry.Placement;
@@ -9,14 +11,29 @@ namespace Telemetry.Grains;
 /// <summary>One data center: the summaries its node grains send, aggregated on read, and the placement index over them.</summary>
 /// <remarks>
 /// The admission weight is not stored: the rebalancer sets every data center's weight each interval, so a
-/// fresh activation is back in step within one interval.
+/// fresh activation is back in step within one interval. The nodes and their last summaries are written down
+/// now and then (<see cref="SnapshotSchedule"/>) and restored on activation, so a data center that moves to
+/// another silo keeps counting every node until it is proven silent; the placement index starts empty and
+/// fills from the next summaries, so nothing is placed on what may have changed meanwhile.
 /// </remarks>
 [CollectionAgeLimit(AlwaysActive = true)]
-public sealed class DataCenterGrain(TimeProvider time, ITimeSeriesSink sink) : Grain, IDataCenterGrain
+public sealed partial class DataCenterGrain(
+    TimeProvider time,
+    ITimeSeriesSink sink,
+    GrainStateOptions stateOptions,
+    [PersistentState("datacenter", GrainStateOptions.StorageName)] IPersistentState<DataCenterDurableState> durable,
+    ILogger<DataCenterGrain> logger) : Grain, IDataCenterGrain
 {
     /// <summary>How often the data center's summary goes to the time-series sink.</summary>
     public static readonly TimeSpan SinkPeriod = TimeSpan.FromSeconds(10);
 
+    /// <summary>How often a write of the nodes is considered: a new node or a health change waits at most this long.</summary>
+    public static readonly TimeSpan SnapshotCheckPeriod = TimeSpan.FromSeconds(2);
+
+    /// <summary>The longest heartbeat-only changes wait to be written.</summary>
+    public static readonly TimeSpan SnapshotRefresh = TimeSpan.FromSeconds(30);
+
+    private readonly SnapshotSchedule _snapshots = new(SnapshotRefresh);
     private DataCenterAggregate _aggregate = null!;
     private PlacementIndex _index = null!;
     private double _admissionWeight = 1.0;
@@ -24,7 +41,27 @@ public sealed class DataCenterGrain(TimeProvider time, ITimeSeriesSink sink) : G
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _aggregate = new DataCenterAggregate(this.GetPrimaryKeyString());
+        var id = this.GetPrimaryKeyString();
+        var now = time.GetUtcNow();
+        _aggregate = new DataCenterAggregate(id);
+        _aggregate.Restore(durable.State, now);
+        if (_aggregate.NodeCount > 0)
+        {
+            LogRestored(id, _aggregate.NodeCount, now - durable.State.SavedAt);
+        }
+
+        if (stateOptions.Durable)
+        {
+            // Interleaved: the write awaits Redis while summaries keep arriving; it writes a snapshot taken in its own turn.
+            this.RegisterGrainTimer(SaveAsync, new GrainTimerCreationOptions
+            {
+                DueTime = SnapshotCheckPeriod,
+                Period = SnapshotCheckPeriod,
+                Interleave = true,
+                KeepAlive = true,
+            });
+        }
+
         if (sink.IsEnabled)
         {
             this.RegisterGrainTimer(WriteSummary, new GrainTimerCreationOptions
@@ -43,7 +80,7 @@ public sealed class DataCenterGrain(TimeProvider time, ITimeSeriesSink sink) : G
     public async Task ReportNodeAsync(NodeSummary summary)
     {
         var now = time.GetUtcNow();
-        _aggregate.Update(summary, now);
+        _snapshots.Changed(_aggregate.Update(summary, now));
         sink.WriteNode(summary, now);
         _index.Update(summary, now);
         if (!_registered)
@@ -63,6 +100,28 @@ public sealed class DataCenterGrain(TimeProvider time, ITimeSeriesSink sink) : G
         return Task.CompletedTask;
     }
 
+    private async Task SaveAsync()
+    {
+        var now = time.GetUtcNow();
+        if (!_snapshots.IsDue(now))
+        {
+            return;
+        }
+
+        durable.State = _aggregate.Remember(now);
+        _snapshots.Saved(now);
+        try
+        {
+            await DurableWrite.WriteAsync(durable, stateOptions, this);
+        }
+        catch
+        {
+            // What this write carried is still unwritten: the next check tries again.
+            _snapshots.Changed(material: true);
+            throw;
+        }
+    }
+
     public Task<NodeSummary[]> GetNodesAsync(int skip, int take) =>
         Task.FromResult(_aggregate.Page(skip, take, time.GetUtcNow()));
 
@@ -80,4 +139,7 @@ public sealed class DataCenterGrain(TimeProvider time, ITimeSeriesSink sink) : G
 
     public Task<DataCenterSignals> GetSignalsAsync() =>
         Task.FromResult(_aggregate.Signals(time.GetUtcNow(), _admissionWeight));
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Data center {DataCenter} restored {Nodes} nodes written {Age} ago")]
+    private partial void LogRestored(string dataCenter, int nodes, TimeSpan age);
 }

@@ -28,4 +28,7 @@ public sealed class NodeDurableState
 
     /// <summary>Shares of GPUs whose job runs, one GPU each: they end when telemetry stops showing the job.</summary>
     [Id(7)] public List<GpuHold> RunningShares { get; set; } = [];
+
+    /// <summary>The node's averaged report interval, so silence is judged by its cadence after the grain moves.</summary>
+    [Id(8)] public TimeSpan? ReportInterval { get; set; }
 }

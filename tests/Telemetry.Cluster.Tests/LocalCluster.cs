@@ -17,6 +17,9 @@ internal sealed class LocalCluster : IAsyncDisposable
 
     public IReadOnlyList<Uri> Urls => [.. _silos.Select(s => s.Url)];
 
+    /// <summary>The cluster's redis-server, as a StackExchange.Redis connection string.</summary>
+    public string RedisEndpoint => $"127.0.0.1:{_redisPort}";
+
     public static async Task<LocalCluster> StartAsync(int silos)
     {
         var cluster = new LocalCluster();

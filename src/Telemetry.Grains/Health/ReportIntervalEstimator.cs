@@ -48,6 +48,16 @@ public sealed class ReportIntervalEstimator
         LastArrival = arrivedAt;
     }
 
+    /// <summary>
+    /// Carries on from a previous activation's <paramref name="interval"/> and last arrival, so a node grain that moved
+    /// keeps judging silence by the node's cadence instead of the 10-s minimum (a 10-s node would read offline at once).
+    /// </summary>
+    public void Restore(TimeSpan? interval, DateTimeOffset? lastArrival)
+    {
+        Interval = interval;
+        LastArrival = lastArrival;
+    }
+
     /// <summary>True when no report has arrived for <see cref="OfflineAfter"/> or longer at <paramref name="now"/>.</summary>
     public bool IsSilent(DateTimeOffset now) => LastArrival is not { } last || now - last >= OfflineAfter;
 }

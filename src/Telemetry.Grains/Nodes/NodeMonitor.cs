@@ -76,12 +76,13 @@ public sealed class NodeMonitor
         _holds.JobsStarted(_gpus.Values);
     }
 
-    /// <summary>Carries on from what was written before the node grain moved: its reports, last report and GPUs as last seen.</summary>
+    /// <summary>Carries on from what was written before the node grain moved: its reports, report interval, last report and GPUs as last seen.</summary>
     public void Restore(NodeDurableState state, DateTimeOffset now)
     {
         _boots.Import(state.Boots);
         _reports = state.Reports;
         _lastReportAt = state.LastReportAt;
+        _interval.Restore(state.ReportInterval, state.LastReportAt);
         _drained = state.Drained;
         _drainReason = state.DrainReason;
         _holds.Import(state.Holds, state.RunningShares ?? []);
@@ -98,6 +99,7 @@ public sealed class NodeMonitor
         state.Boots = _boots.Export();
         state.Reports = _reports;
         state.LastReportAt = _lastReportAt;
+        state.ReportInterval = _interval.Interval;
         state.Gpus = [.. _gpus.Values];
         state.Drained = _drained;
         state.DrainReason = _drainReason;

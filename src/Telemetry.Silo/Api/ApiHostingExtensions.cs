@@ -14,6 +14,7 @@ public static class ApiHostingExtensions
         // Binding failures throw, so the handler can say which field was wrong instead of an empty 400.
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         builder.Services.AddExceptionHandler<BadRequestProblemHandler>();
+        builder.Services.AddExceptionHandler<ClusterUnavailableProblemHandler>();
         builder.Services.AddOpenApi(OpenApi.SiloOpenApiDocument.Configure);
         builder.Services.ConfigureHttpJsonOptions(options =>
         {

@@ -65,6 +65,28 @@ public sealed class NodeMonitorTests
     }
 
     [Fact]
+    public void Restore_NodeReportingEvery10s_KeepsItsCadence_NotOfflineAfterOneInterval()
+    {
+        for (ulong seq = 1; seq <= 5; seq++)
+        {
+            Apply(seq, gpus: 2);
+            _time.Advance(TimeSpan.FromSeconds(10));
+        }
+
+        var state = new NodeDurableState();
+        _node.Remember(state);
+        var moved = new NodeMonitor(NodeId, _options, _time.GetUtcNow());
+        moved.Restore(state, _time.GetUtcNow());
+
+        // 12 s after the last report: late for a 10-s minimum, on time for three 10-s intervals.
+        _time.Advance(TimeSpan.FromSeconds(2));
+        Assert.Equal(TimeSpan.FromSeconds(30), moved.OfflineAfter);
+        Assert.False(moved.CheckSilence(_time.GetUtcNow()).NodeSilent);
+        _time.Advance(TimeSpan.FromSeconds(18));
+        Assert.True(moved.CheckSilence(_time.GetUtcNow()).NodeSilent);
+    }
+
+    [Fact]
     public void Applied_GaugeNotMeasured_IsLeftOut()
     {
         var report = Report(1, 1) with { Gauges = new Dictionary<string, double> { ["cpu_util_pct"] = double.NaN, ["mem_used_bytes"] = 5 } };
