@@ -18,6 +18,9 @@ public sealed class RebalancerMemory
     /// <summary>Nodes an operator undrained while they had unhealthy GPUs: not drained again until they have been clean.</summary>
     [Id(4)] public HashSet<string> OperatorUndrained { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>Nodes being evacuated (since their first unhealthy GPU, until they are clean), with the jobs still to move off.</summary>
+    [Id(5)] public Dictionary<string, EvacuatingNode> Evacuating { get; set; } = new(StringComparer.Ordinal);
+
     public DataCenterState Of(string dataCenter)
     {
         if (!DataCenters.TryGetValue(dataCenter, out var state))
