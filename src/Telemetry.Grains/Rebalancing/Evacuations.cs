@@ -8,9 +8,9 @@ namespace Telemetry.Grains.Rebalancing;
 /// baseboard, driver), and the job that dies with a sibling loses all its work since it started, while a move costs
 /// only a restart. When a node first has <see cref="RebalancePolicy.EvacuateUnhealthyGpus"/> unhealthy GPUs, it is
 /// drained, the jobs then running on it are migrated to the data center with the most room that their tenant may use
-/// (its own included), and once they are gone it is undrained, so its healthy GPUs take new work again until a second
-/// fault (<see cref="RebalancePolicy.DrainUnhealthyGpus"/>) shows its faults cluster. A drain held for the whole repair
-/// would cost more capacity than the faults it avoids.
+/// (its own included), and once they are gone it is undrained, so its healthy GPUs take new work again unless its faults
+/// cluster (<see cref="RebalancePolicy.DrainUnhealthyGpus"/>). A drain held for the whole repair would cost more capacity
+/// than the faults it avoids.
 /// </summary>
 public static class Evacuations
 {
@@ -18,7 +18,13 @@ public static class Evacuations
         IReadOnlyList<DataCenterSignals> signals, DataCenterPressure[] pressures, RebalancePolicy policy, RebalancerMemory memory,
         Func<string, string?> tenantOf, DateTimeOffset now, MoveBudget moves, List<RebalanceDecision> decisions)
     {
-        var room = pressures.ToDictionary(p => p.Id, p => p.FreeGpus, StringComparer.Ordinal);
+        // Moves spend only the room beyond what keeps a data center out of hot (hotExitFreeShare of its GPUs free): when
+        // the fleet is that full, a restart would cost the queue more than the faults it might avoid, so nothing moves.
+        var room = pressures.ToDictionary(p => p.Id, p => p.FreeGpus - Reserve(p, policy), StringComparer.Ordinal);
+        DataCenterPressure? TargetFor(JobShare job) => pressures
+            .Where(t => !memory.Of(t.Id).Dark && policy.Allows(tenantOf(job.JobId), t.Id) && room[t.Id] >= job.Gpus)
+            .OrderByDescending(t => room[t.Id]).Cast<DataCenterPressure?>().FirstOrDefault();
+
         foreach (var dc in signals)
         {
             var breakerOpen = memory.Of(dc.Id).BreakerOpen;
@@ -29,8 +35,8 @@ public static class Evacuations
                     && !memory.OperatorUndrained.Contains(node.NodeId))
                 {
                     // Remembered even with nothing to move, so work that starts there later (with little to lose) is not moved;
-                    // with jobs but no move left this interval, it waits for the next.
-                    if (node.Jobs.Length > 0 && !moves.TrySpend())
+                    // with jobs but no move left this interval, or no room for any of them yet, it waits for the next.
+                    if (node.Jobs.Length > 0 && (!node.Jobs.Any(j => TargetFor(j) is not null) || !moves.TrySpend()))
                     {
                         continue;
                     }
@@ -75,11 +81,15 @@ public static class Evacuations
 
                 foreach (var job in node.Reporting ? node.Jobs.Where(j => evacuating.PendingJobs.Contains(j.JobId)).ToArray() : [])
                 {
-                    var tenant = tenantOf(job.JobId);
-                    var target = pressures
-                        .Where(t => !memory.Of(t.Id).Dark && policy.Allows(tenant, t.Id) && room[t.Id] >= job.Gpus)
-                        .OrderByDescending(t => room[t.Id]).Cast<DataCenterPressure?>().FirstOrDefault();
-                    if (target is not { } to || !moves.TrySpend())
+                    // No room for it now: it stays, rather than keep the node's GPUs idle until room appears; out of moves
+                    // this interval: it waits for the next.
+                    if (TargetFor(job) is not { } to)
+                    {
+                        evacuating.PendingJobs.Remove(job.JobId);
+                        continue;
+                    }
+
+                    if (!moves.TrySpend())
                     {
                         continue;
                     }
@@ -88,7 +98,7 @@ public static class Evacuations
                     evacuating.PendingJobs.Remove(job.JobId);
                     evacuating.MovingJobs.Add(job.JobId);
                     memory.JobCooldownUntil[job.JobId] = now.AddSeconds(policy.JobCooldownSeconds);
-                    decisions.Add(Move(dc.Id, node, job, to, tenant, policy, now));
+                    decisions.Add(Move(dc.Id, node, job, to, tenantOf(job.JobId), policy, now));
                 }
             }
         }
@@ -118,6 +128,9 @@ public static class Evacuations
 
     private static RebalanceDecision Undrain(string dataCenter, NodeSignal node, RebalancePolicy policy, Func<string, string?> tenantOf, DateTimeOffset now, string why) =>
         NodeDecision(DecisionKind.Undrain, dataCenter, node, policy, tenantOf, now, $"{node.NodeId} is undrained: {why}");
+
+    private static int Reserve(DataCenterPressure p, RebalancePolicy policy) =>
+        p.FreeShare > 0 ? (int)Math.Ceiling(policy.HotExitFreeShare * p.FreeGpus / p.FreeShare) : 0;
 
     private static RebalanceDecision Move(string dataCenter, NodeSignal node, JobShare job, DataCenterPressure to, string? tenant, RebalancePolicy policy, DateTimeOffset now) => new()
     {

@@ -49,7 +49,7 @@ public sealed class SiloClusterConnector(TimeProvider time, Action<string> progr
                 }
             }
 
-            // A cap per interval likewise: each interval covers --speed times more of the fleet's time.
+            // A cap per interval is a rate as well: each interval covers --speed times more of the fleet's time.
             if (policy["maxMovesPerInterval"] is JsonValue cap && cap.TryGetValue<int>(out var moves))
             {
                 policy["maxMovesPerInterval"] = Math.Min(MaxMovesPerInterval, (int)Math.Round(moves * options.Speed));

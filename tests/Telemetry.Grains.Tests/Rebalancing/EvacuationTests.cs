@@ -52,11 +52,12 @@ public sealed class EvacuationTests
     }
 
     [Fact]
-    public void SecondFaultWhileEvacuating_KeepsTheDrainUntilTheRepair()
+    public void FaultsClusteringWhileEvacuating_KeepTheDrainUntilTheRepair()
     {
+        var clusteredGpus = _policy.DrainUnhealthyGpus;
         Step(Failed(1, drained: false, "j-1"));
-        var clustered = Step(Failed(2, drained: true));
-        var stillBad = Step(Failed(2, drained: true));
+        var clustered = Step(Failed(clusteredGpus, drained: true));
+        var stillBad = Step(Failed(clusteredGpus, drained: true));
         var repaired = Step(Failed(0, drained: true));
         _time.Advance(TimeSpan.FromSeconds(_policy.UndrainAfterSeconds));
         var clean = Step(Failed(0, drained: true));
@@ -70,7 +71,7 @@ public sealed class EvacuationTests
     [Fact]
     public void RepairedBeforeItsJobsMoved_IsUndrained_AndANewFaultEvacuatesAgain()
     {
-        Step(Failed(1, drained: false, "j-1"), dc2Free: 0, dc1Free: 0);
+        Step(Failed(1, drained: false, "j-1"));
         var repaired = Step(Failed(0, drained: true, "j-1"));
         var again = Step(Failed(1, drained: false, "j-1", "j-3"));
 
@@ -85,10 +86,34 @@ public sealed class EvacuationTests
         _tenants["j-1"] = "uni-a";
         var policy = _policy with { TenantDataCenters = new Dictionary<string, string[]> { ["uni-a"] = ["dc1"] } };
 
-        var step = Step(Failed(1, drained: false, "j-1"), policy: policy);
+        var step = Step(Failed(1, drained: false, "j-1"), dc1Free: 400, policy: policy);
 
         var move = Assert.Single(step.Decisions, d => d.Kind == DecisionKind.Migrate);
         Assert.Equal(("dc1", "uni-a"), (move.To, move.Tenant));
+    }
+
+    [Fact]
+    public void FleetWithNoRoomBeyondTheHotReserve_MovesNothing_UntilRoomFreesUp()
+    {
+        // 12.5 % free in each data center, below hotExitFreeShare (15 %): a restart now would cost the queue.
+        var full = Step(Failed(1, drained: false, "j-1"), dc1Free: 100, dc2Free: 100);
+        var roomy = Step(Failed(1, drained: false, "j-1"), dc1Free: 100, dc2Free: 200);
+
+        Assert.Empty(full.Decisions);
+        Assert.Equal([DecisionKind.Drain, DecisionKind.Migrate], roomy.Decisions.Select(d => d.Kind));
+    }
+
+    [Fact]
+    public void JobWithNoRoomAnywhere_Stays_AndTheNodeReopensOnceTheOthersLeft()
+    {
+        NodeSignal WithBigJob(bool drained, params string[] jobs) =>
+            Failed(1, drained, jobs) with { Jobs = [.. Failed(1, drained, jobs).Jobs, new JobShare("j-big", 500)] };
+
+        var struck = Step(WithBigJob(false, "j-1"));
+        var reopened = Step(WithBigJob(true));
+
+        Assert.Equal(["j-1"], struck.Decisions.Where(d => d.Kind == DecisionKind.Migrate).Select(d => d.JobId));
+        Assert.Equal(Node, Assert.Single(reopened.Decisions, d => d.Kind == DecisionKind.Undrain).Node);
     }
 
     [Fact]
@@ -97,10 +122,10 @@ public sealed class EvacuationTests
         var policy = _policy with { EvacuateUnhealthyGpus = 0 };
 
         var one = Step(Failed(1, drained: false, "j-1"), policy: policy);
-        var two = Step(Failed(2, drained: false, "j-1"), policy: policy);
+        var clustered = Step(Failed(policy.DrainUnhealthyGpus, drained: false, "j-1"), policy: policy);
 
         Assert.Empty(one.Decisions);
-        Assert.Equal([DecisionKind.Drain], two.Decisions.Select(d => d.Kind));
+        Assert.Equal([DecisionKind.Drain], clustered.Decisions.Select(d => d.Kind));
     }
 
     private static NodeSignal Failed(int unhealthy, bool drained, params string[] jobs) =>
