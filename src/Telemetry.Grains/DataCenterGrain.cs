@@ -66,8 +66,11 @@ public sealed class DataCenterGrain(TimeProvider time, ITimeSeriesSink sink) : G
     public Task<NodeSummary[]> GetNodesAsync(int skip, int take) =>
         Task.FromResult(_aggregate.Page(skip, take, time.GetUtcNow()));
 
-    public Task<DataCenterMatch> FindAsync(PlacementQuery query) =>
-        Task.FromResult(_index.Find(query, _admissionWeight, time.GetUtcNow()));
+    public Task<DataCenterMatch> FindAsync(PlacementQuery query)
+    {
+        _index.Mix.Observe(query);
+        return Task.FromResult(_index.Find(query, _admissionWeight, time.GetUtcNow()));
+    }
 
     public Task SetAdmissionWeightAsync(double weight)
     {

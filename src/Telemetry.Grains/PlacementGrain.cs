@@ -85,7 +85,8 @@ public sealed class PlacementGrain(TimeProvider time) : Grain, IPlacementGrain
             {
                 if (request.Tenant is { } tenant && request.JobId is { } jobId)
                 {
-                    await GrainFactory.GetGrain<IRebalancerGrain>(IRebalancerGrain.Key).RecordJobAsync(jobId, tenant);
+                    // The job keeps its tenant (durably): the rebalancer asks it when a decision names the job.
+                    await GrainFactory.GetGrain<IJobGrain>(jobId).SetTenantAsync(tenant);
                 }
 
                 return new PlacementAnswer

@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Serialization;
 using Telemetry.Grains.Events;
 using Telemetry.Grains.Rebalancing;
+using Telemetry.Jobs;
 using Telemetry.Rebalancing;
 
 namespace Telemetry.Grains;
@@ -9,7 +11,9 @@ namespace Telemetry.Grains;
 /// <summary>
 /// The fleet's rebalancer. Thin: every <see cref="RebalancerOptions.Interval"/> it reads each data center's
 /// signals, lets <see cref="Rebalancer"/> decide, applies what was decided (admission weights, drain flags;
-/// nothing in dry run), keeps and publishes the decisions, and writes its state when durable.
+/// nothing in dry run), keeps and publishes the decisions, and writes its state when durable. It keeps no job's tenant:
+/// it asks the jobs its decisions name (<see cref="JobTenantLookup"/>), and, with straggler drains on, the jobs its data
+/// centers list as straggling.
 /// </summary>
 [CollectionAgeLimit(AlwaysActive = true)]
 public sealed partial class RebalancerGrain(
@@ -18,11 +22,9 @@ public sealed partial class RebalancerGrain(
     GrainStateOptions stateOptions,
     [PersistentState("rebalancer", GrainStateOptions.StorageName)] IPersistentState<RebalancerState> durable,
     DecisionPublisher publisher,
+    DeepCopier copier,
     ILogger<RebalancerGrain> logger) : Grain, IRebalancerGrain
 {
-    /// <summary>Jobs whose tenant is remembered at most; the oldest are forgotten first.</summary>
-    public const int MaxJobTenants = 200_000;
-
     /// <summary>Alerts kept.</summary>
     public const int MaxAlerts = 200;
 
@@ -76,19 +78,6 @@ public sealed partial class RebalancerGrain(
 
     public Task<RebalanceAlert[]> GetAlertsAsync() => Task.FromResult<RebalanceAlert[]>([.. Enumerable.Reverse(State.Alerts)]);
 
-    public Task RecordJobAsync(string jobId, string tenant)
-    {
-        if (State.JobTenants.Count >= MaxJobTenants)
-        {
-            State.JobTenants.Remove(State.JobTenants.Keys.First());
-        }
-
-        State.JobTenants[jobId] = tenant;
-
-        // The job grain keeps its tenant too: the job API shows a tenant's key only its own jobs.
-        return GrainFactory.GetGrain<IJobGrain>(jobId).SetTenantAsync(tenant);
-    }
-
     public Task<RebalanceDecision[]> RunOnceAsync() => RunAsync();
 
     public async Task<RebalanceDecision?> OperatorDrainAsync(OperatorAction action)
@@ -101,6 +90,7 @@ public sealed partial class RebalancerGrain(
 
         var drain = action.Kind == DecisionKind.Drain;
         State.Memory.Drained.Remove(action.Node);
+        State.Memory.StragglerDrained.Remove(action.Node);
         if (drain || snapshot.Gpus.All(g => g.Health != Telemetry.Health.HealthState.Unhealthy))
         {
             State.Memory.OperatorUndrained.Remove(action.Node);
@@ -111,8 +101,9 @@ public sealed partial class RebalancerGrain(
         }
 
         await node.SetDrainAsync(drain, $"operator {action.By}: {action.Reason}");
-        var jobs = snapshot.Gpus.Where(g => g.JobId is not null).GroupBy(g => g.JobId!, StringComparer.Ordinal)
-            .Select(j => new DecisionJob(j.Key, j.Count(), State.JobTenants.GetValueOrDefault(j.Key)));
+        var onNode = snapshot.Gpus.Where(g => g.JobId is not null).GroupBy(g => g.JobId!, StringComparer.Ordinal).ToArray();
+        var tenants = await TenantsAsync([.. onNode.Select(j => j.Key)]);
+        var jobs = onNode.Select(j => new DecisionJob(j.Key, j.Count(), tenants.GetValueOrDefault(j.Key)));
         return await AuditAsync(action, [.. jobs], $"{action.By} {(drain ? "drained" : "undrained")} {action.Node} by hand: {action.Reason}");
     }
 
@@ -149,7 +140,13 @@ public sealed partial class RebalancerGrain(
         var policy = State.Policy;
         var ids = await GrainFactory.GetGrain<IFleetGrain>(IFleetGrain.Key).GetDataCentersAsync();
         var signals = await Task.WhenAll(ids.Select(id => GrainFactory.GetGrain<IDataCenterGrain>(id).GetSignalsAsync()));
-        var step = Rebalancer.Evaluate(signals, policy, State.Memory, job => State.JobTenants.GetValueOrDefault(job), now);
+        var stragglers = policy.DrainStragglerNodes ? await StragglersAsync(ids) : [];
+        var (step, memory) = await JobTenantLookup.EvaluateAsync(
+            State.Memory,
+            copier.Copy,
+            (trial, tenantOf) => StragglerDrains.Add(Rebalancer.Evaluate(signals, policy, trial, tenantOf, now), signals, stragglers, policy, trial, tenantOf, now),
+            TenantsAsync);
+        State.Memory = memory;
 
         var added = step.Decisions.Select(_log.Add).ToArray();
         foreach (var decision in added.Concat(_log.Expire(now, TimeSpan.FromSeconds(policy.DecisionTtlSeconds))))
@@ -187,6 +184,22 @@ public sealed partial class RebalancerGrain(
 
         await Task.WhenAll(decisions.Where(d => d.Kind is DecisionKind.Drain or DecisionKind.Undrain).Select(d =>
             GrainFactory.GetGrain<INodeGrain>(d.Node!).SetDrainAsync(d.Kind == DecisionKind.Drain, $"rebalancer {d.Id}: {d.Reason}")));
+    }
+
+    /// <summary>The tenants of <paramref name="jobs"/>, asked of the job grains together.</summary>
+    private async Task<IReadOnlyDictionary<string, string?>> TenantsAsync(IReadOnlyList<string> jobs)
+    {
+        var tenants = await Task.WhenAll(jobs.Select(job => GrainFactory.GetGrain<IJobGrain>(job).GetTenantAsync()));
+        return jobs.Zip(tenants).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal);
+    }
+
+    /// <summary>The GPUs their jobs judge stragglers now: the data centers' straggling jobs, then those jobs' GPUs.</summary>
+    private async Task<StragglerSeat[]> StragglersAsync(string[] dataCenters)
+    {
+        var listed = await Task.WhenAll(dataCenters.Select(dc => GrainFactory.GetGrain<IJobIndexGrain>(dc).StragglingAsync()));
+        var jobs = listed.SelectMany(l => l).Select(l => l.JobId).Distinct(StringComparer.Ordinal);
+        var snapshots = await Task.WhenAll(jobs.Select(job => GrainFactory.GetGrain<IJobGrain>(job).GetSnapshotAsync()));
+        return [.. snapshots.OfType<JobSnapshot>().SelectMany(StragglerSeat.Of)];
     }
 
     private Task WriteAsync() => DurableWrite.WriteAsync(durable, stateOptions, this);

@@ -6,6 +6,7 @@ var root = new RootCommand("Telemetry benchmarks: the end-to-end ingest comparis
     IngestCommand.Create(args),
     MemoryCommand.Create(args),
     PlacementCommand.Create(args),
+    PackingCommand.Create(args),
     StragglersCommand.Create(args),
     MicroCommand.Create(),
 };

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Telemetry.Fields;
 
 namespace Telemetry.Silo.Tests;
 
@@ -9,35 +8,17 @@ namespace Telemetry.Silo.Tests;
 [Collection(SiloCollection.Name)]
 public sealed class StragglerTests(SiloFixture silo)
 {
-    private const string Reason = "sm_active 0.35 vs job median 0.90 for 30 s";
-
     [Fact]
     public async Task LaggingGpu_IsTheJobsStraggler_AndItsVerdictIsDegraded()
     {
         // A silo of its own: the shared one takes a node offline after 1 s, and an offline GPU leaves its job.
         await using var own = await RunningSilo.StartAsync("--Telemetry:Nodes:MinOfflineAfter=00:05:00");
         var http = own.Http;
-        var job = $"job-{Guid.NewGuid():N}";
-        var nodes = new[] { Reports.UniqueNode(), Reports.UniqueNode() };
-        var straggler = Reports.GpuUuid(nodes[1], 3);
-
-        // Seven reports a node, each ten samples of one 10-second bucket, ending now: every report closes the bucket before it.
-        var first = ((Reports.NowMs() / 10_000) - 7) * 10_000;
-        for (var k = 0; k < 7; k++)
-        {
-            for (var n = 0; n < nodes.Length; n++)
-            {
-                var slowNode = n == 1;
-                var report = Reports.Make(nodes[n], (ulong)(k + 1), first + (k * 10_000) + 9_000, gpus: 4, jobId: job,
-                    value: (g, s, f) => f == FieldCatalog.SmActive ? (slowNode && g == 3 ? 0.35 : 0.9) : Reports.DefaultValue(g, s, f));
-                var answer = await http.PostAsync("/api/v1/ingest", Reports.Content(Reports.Encode(report)));
-                Assert.True(answer.IsSuccessStatusCode, $"ingest answered {answer.StatusCode}");
-            }
-        }
+        var (job, nodes, straggler) = await StragglingJob.ReportAsync(http);
 
         // The GPUs' windows reach the job one-way: until the first arrives the job is a 404.
         var body = (await Eventually.GetAsync(
-            () => FoundOrNullAsync(http, $"/api/v1/jobs/{job}"),
+            () => StragglingJob.FoundOrNullAsync(http, $"/api/v1/jobs/{job}"),
             j => j is { } found && found.GetProperty("stragglers").GetArrayLength() > 0,
             what: "the job to name its straggler"))!.Value;
 
@@ -50,21 +31,21 @@ public sealed class StragglerTests(SiloFixture silo)
         var lagging = Assert.Single(gpus, g => g.GetProperty("straggler").GetBoolean());
         Assert.Equal(straggler, lagging.GetProperty("uuid").GetString());
         Assert.Equal(nodes[1], lagging.GetProperty("node").GetString());
-        Assert.Equal(Reason, lagging.GetProperty("reasons")[0].GetString());
+        Assert.Equal(StragglingJob.Reason, lagging.GetProperty("reasons")[0].GetString());
         Assert.Equal(0.35, lagging.GetProperty("signals").GetProperty("sm_active").GetDouble(), 6);
 
         var gpu = await Eventually.GetAsync(
             () => http.GetFromJsonAsync<JsonElement>($"/api/v1/gpus/{straggler}"),
             g => g.GetProperty("health").GetProperty("state").GetString() == "degraded",
             what: "the straggler's verdict to become degraded");
-        Assert.Equal([Reason], gpu.GetProperty("health").GetProperty("reasons").EnumerateArray().Select(r => r.GetString()));
+        Assert.Equal([StragglingJob.Reason], gpu.GetProperty("health").GetProperty("reasons").EnumerateArray().Select(r => r.GetString()));
         Assert.Contains("cordon and replace the GPU", gpu.GetProperty("health").GetProperty("recommendedActions")[0].GetString(), StringComparison.Ordinal);
         var peer = await http.GetFromJsonAsync<JsonElement>($"/api/v1/gpus/{Reports.GpuUuid(nodes[1], 2)}");
         Assert.Equal("healthy", peer.GetProperty("health").GetProperty("state").GetString());
 
         // The data center is listed once the fleet has heard of it (its first summary); until then the list is a 404.
         var listed = await Eventually.GetAsync(
-            () => FoundOrNullAsync(http, "/api/v1/jobs?dataCenter=dct&straggling=true&pageSize=1000"),
+            () => StragglingJob.FoundOrNullAsync(http, "/api/v1/jobs?dataCenter=dct&straggling=true&pageSize=1000"),
             l => l is { } list && list.GetProperty("jobs").EnumerateArray().Any(j => j.GetProperty("jobId").GetString() == job),
             what: "the job to be listed as straggling");
         var entry = listed!.Value.GetProperty("jobs").EnumerateArray().Single(j => j.GetProperty("jobId").GetString() == job);
@@ -83,12 +64,5 @@ public sealed class StragglerTests(SiloFixture silo)
         Assert.Equal("application/problem+json", missing.Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.BadRequest, badPage.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, unknownDc.StatusCode);
-    }
-
-    /// <summary>The answer's JSON, or null while it is a 404; any other failure throws.</summary>
-    private static async Task<JsonElement?> FoundOrNullAsync(HttpClient http, string path)
-    {
-        using var answer = await http.GetAsync(new Uri(path, UriKind.Relative));
-        return answer.StatusCode == HttpStatusCode.NotFound ? null : await answer.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
     }
 }

@@ -19,6 +19,10 @@ public interface IJobGrain : IGrainWithStringKey
     [Alias("SetTenant")]
     Task SetTenantAsync(string tenant);
 
+    /// <summary>The job's tenant as placement told it; null when it was never placed with one. Kept in storage, so it survives the grain.</summary>
+    [Alias("GetTenant"), ReadOnly]
+    Task<string?> GetTenantAsync();
+
     /// <summary>The job's GPUs side by side; null when no GPU has reported it.</summary>
     [Alias("GetSnapshot"), ReadOnly]
     Task<JobSnapshot?> GetSnapshotAsync();

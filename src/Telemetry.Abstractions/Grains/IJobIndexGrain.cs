@@ -15,6 +15,10 @@ public interface IJobIndexGrain : IGrainWithStringKey
     [Alias("Remove"), OneWay]
     Task RemoveAsync(string jobId);
 
+    /// <summary>The jobs listed with at least one straggler, for the rebalancer: few, where the full list may be thousands.</summary>
+    [Alias("Straggling"), ReadOnly]
+    Task<JobListing[]> StragglingAsync();
+
     /// <summary>Every job listed, by job id.</summary>
     [Alias("List"), ReadOnly]
     Task<JobListing[]> ListAsync();

@@ -36,10 +36,6 @@ public interface IRebalancerGrain : IGrainWithStringKey
     [Alias("GetAlerts"), ReadOnly]
     Task<RebalanceAlert[]> GetAlertsAsync();
 
-    /// <summary>Remembers a placed job's tenant, so a migration only goes where the tenant may run.</summary>
-    [Alias("RecordJob")]
-    Task RecordJobAsync(string jobId, string tenant);
-
     /// <summary>
     /// An operator drains or undrains a node by hand (<see cref="DecisionKind.Drain"/> or <see cref="DecisionKind.Undrain"/>):
     /// applied at once, even in dry run, and recorded; a manual drain is never undone by the rebalancer, and a manual undrain

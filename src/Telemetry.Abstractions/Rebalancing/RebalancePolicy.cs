@@ -65,10 +65,16 @@ public sealed record RebalancePolicy
     /// When a node first has this many unhealthy GPUs, the jobs then running on its other GPUs are migrated off it, since
     /// a GPU fault is often its node's and strikes its siblings next. 0 turns it off. Default 1.
     /// </summary>
-    [Id(17)] public int EvacuateUnhealthyGpus { get; init; } = 1;
+    [Id(18)] public int EvacuateUnhealthyGpus { get; init; } = 1;
 
     /// <summary>Tenant → the data centers it may run in. A tenant not listed (or no tenant) may run anywhere.</summary>
     [Id(16)] public IReadOnlyDictionary<string, string[]> TenantDataCenters { get; init; } = new Dictionary<string, string[]>();
+
+    /// <summary>
+    /// Propose draining the node of a GPU its job judges a straggler, and undraining it once no GPU of it has been one for
+    /// <see cref="UndrainAfterSeconds"/>. Default false: a straggler is a degraded GPU, not a broken one, so this is opt-in.
+    /// </summary>
+    [Id(17)] public bool DrainStragglerNodes { get; init; }
 
     /// <summary>True when <paramref name="tenant"/> may run in <paramref name="dataCenter"/>.</summary>
     public bool Allows(string? tenant, string dataCenter) =>

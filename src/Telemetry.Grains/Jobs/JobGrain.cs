@@ -15,13 +15,16 @@ namespace Telemetry.Grains.Jobs;
 public sealed partial class JobGrain(
     TimeProvider time,
     IOptions<StragglerOptions> options,
-    GrainStateOptions stateOptions,
     [PersistentState("job", GrainStateOptions.StorageName)] IPersistentState<JobDurableState> durable,
     StragglerPublisher publisher,
     ILogger<JobGrain> logger) : Grain, IJobGrain
 {
     /// <summary>A running job renews its index listings this often, so an index forgets jobs whose grain went away.</summary>
     public static readonly TimeSpan RelistEvery = TimeSpan.FromMinutes(1);
+
+    // The tenant is written even to in-memory storage: it is written once per placement, and the store outlives this
+    // activation (collected minutes after its GPUs go quiet), which the tenant must, for the rebalancer and the job API.
+    private static readonly GrainStateOptions TenantStorage = new() { Durable = true };
 
     private StragglerDetector _detector = null!;
     private JobListing? _listed;
@@ -58,8 +61,10 @@ public sealed partial class JobGrain(
 
         durable.State.Tenant = tenant;
         Relist(force: true);
-        await DurableWrite.WriteAsync(durable, stateOptions, this);
+        await DurableWrite.WriteAsync(durable, TenantStorage, this);
     }
+
+    public Task<string?> GetTenantAsync() => Task.FromResult(durable.State.Tenant);
 
     public Task<JobSnapshot?> GetSnapshotAsync()
     {

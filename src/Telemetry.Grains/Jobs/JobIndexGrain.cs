@@ -44,6 +44,12 @@ public sealed class JobIndexGrain(TimeProvider time) : Grain, IJobIndexGrain
         return Task.CompletedTask;
     }
 
+    public Task<JobListing[]> StragglingAsync()
+    {
+        var oldest = time.GetUtcNow() - Stale;
+        return Task.FromResult<JobListing[]>([.. _jobs.Values.Where(j => j.Stragglers.Length > 0 && j.UpdatedAt >= oldest)]);
+    }
+
     public Task<JobListing[]> ListAsync()
     {
         var oldest = time.GetUtcNow() - Stale;

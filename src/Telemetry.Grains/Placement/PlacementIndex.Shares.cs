@@ -3,7 +3,7 @@ using Telemetry.Placement;
 
 namespace Telemetry.Grains.Placement;
 
-/// <summary>Fractions of one GPU: packed onto GPUs already shared, tightest fit first, before a whole GPU is broken.</summary>
+/// <summary>Fractions of one GPU: on the shared GPU or the broken whole GPU that adds the least fragmentation for the recent job mix.</summary>
 public sealed partial class PlacementIndex
 {
     private PlacementCandidate[] FindShare(PlacementQuery query, int milli, double weight, DateTimeOffset now)
@@ -12,34 +12,50 @@ public sealed partial class PlacementIndex
         var best = new CandidateList<Place>(query.Candidates);
         foreach (var slots in SharedOf(request.Model))
         {
-            foreach (var slot in slots.Fitting(milli))
+            foreach (var (lowest, highest, bucket) in slots.Buckets(milli))
             {
-                // Tightest first: once even a perfectly cool GPU this loose cannot make the list, none further can.
-                if (best.IsFull && weight * PlacementScore.ShareUpperBound(slot.FreeMilli, milli) <= best.Worst)
+                // A GPU's score depends on its free share, so a bucket that cannot beat the list even at its best is skipped whole.
+                if (best.IsFull && weight * BucketBound(Math.Max(lowest, milli), highest, milli) <= best.Worst)
                 {
-                    break;
+                    continue;
                 }
 
-                var node = slot.Node;
-                if (IsOpen(node, request, now) && HasMemory(node, slot.Uuid, request))
+                foreach (var slot in bucket)
                 {
-                    best.Offer(weight * PlacementScore.Share(slot.FreeMilli, milli, node.Summary.Headroom), new Place(node, slot));
+                    var node = slot.Node;
+                    if (slot.FreeMilli >= milli && IsOpen(node, request, now) && HasMemory(node, slot.Uuid, request))
+                    {
+                        best.Offer(weight * PlacementScore.Share(Mix, slot.FreeMilli, milli, node.Free.Length, node.Size, node.Summary.Headroom), new Place(node, slot));
+                    }
                 }
             }
         }
 
-        // Every shared place outscores breaking a whole GPU, so these fill only what the shared GPUs leave.
-        OfferWhole(request, 1, weight, now, best);
+        // Breaking a whole GPU is judged on the same scale: it wins where every shared GPU would leave a remainder the mix cannot use.
+        OfferWhole(request, 1, milli, weight, now, best);
         return [.. best.Best.Select(b => ShareCandidate(b.Item, milli, b.Score, weight))];
+    }
+
+    private double BucketBound(int lowest, int highest, int milli)
+    {
+        var bound = double.NegativeInfinity;
+        for (var free = lowest; free <= highest; free++)
+        {
+            bound = Math.Max(bound, PlacementScore.ShareUpperBound(Mix, free, milli, 0));
+        }
+
+        return bound;
     }
 
     private PlacementCandidate ShareCandidate(Place place, int milli, double score, double weight)
     {
         var node = place.Node;
-        var (gpu, packing) = place.Slot is { } slot
-            ? (slot.Uuid, string.Create(CultureInfo.InvariantCulture, $"shares {slot.Uuid}, already divided ({slot.FreeMilli}/1000 free, {slot.FreeMilli - milli} left)"))
-            : (node.Free[0], string.Create(CultureInfo.InvariantCulture, $"breaks a whole GPU, no shared GPU fits {milli}/1000 (fragmentation gain {Fragmentation.Gain(node.Free.Length, 1):F2} GPUs)"));
-        var why = string.Create(CultureInfo.InvariantCulture, $"{node.Id}: {packing}; headroom {node.Summary.Headroom:F2}; admission weight {weight:F2}");
+        var (gpu, free, packing) = place.Slot is { } slot
+            ? (slot.Uuid, slot.FreeMilli, string.Create(CultureInfo.InvariantCulture, $"shares {slot.Uuid}, already divided ({slot.FreeMilli}/1000 free, {slot.FreeMilli - milli} left)"))
+            : (node.Free[0], GpuShares.Whole, string.Create(CultureInfo.InvariantCulture, $"breaks a whole GPU ({node.Free.Length} whole free, {GpuShares.Whole - milli}/1000 left on it)"));
+        var fragmentation = Fragmentation.OfShare(Mix, free, milli, node.Free.Length);
+        var why = string.Create(CultureInfo.InvariantCulture,
+            $"{node.Id}: {packing}; fragmentation {Signed(fragmentation)} GPUs for the recent job mix; headroom {node.Summary.Headroom:F2}; admission weight {weight:F2}");
         return new PlacementCandidate(dataCenter, PlacementScore.Round(score), why, [new PlacementNode(node.Id, [gpu]) { GpuMilli = milli }]);
     }
 

@@ -59,7 +59,7 @@ public sealed partial class PlacementIndex
             return null;
         }
 
-        var score = weight * (chosen.Average(c => PlacementScore.Packing(c.Node.Free.Length, c.Take, c.Node.Size, c.Node.Summary.Headroom)) - (chosen.Count - 1));
+        var score = weight * (chosen.Average(c => PlacementScore.Packing(Mix, c.Node.Free.Length, c.Take, c.Node.Size, c.Node.Summary.Headroom)) - (chosen.Count - 1));
         var modelNames = string.Join(" and ", chosen.Select(c => c.Node.Summary.Model).Distinct(StringComparer.OrdinalIgnoreCase));
         var why = string.Create(CultureInfo.InvariantCulture,
             $"{chosen.Count} nodes of {modelNames} in {dataCenter}, {chosen.Count(c => c.Take == c.Node.Size)} of them whole; mean headroom {chosen.Average(c => c.Node.Summary.Headroom):F2}; admission weight {weight:F2}");
@@ -67,7 +67,7 @@ public sealed partial class PlacementIndex
     }
 
     // The node, not yet chosen, where the last part of a spread job fits best: the first eligible of each bucket.
-    private static IndexedNode? BestPartial(PlacementRequest request, FreeBuckets[] models, int take, HashSet<IndexedNode> chosen, DateTimeOffset now)
+    private IndexedNode? BestPartial(PlacementRequest request, FreeBuckets[] models, int take, HashSet<IndexedNode> chosen, DateTimeOffset now)
     {
         IndexedNode? best = null;
         var bestScore = double.NegativeInfinity;
@@ -76,7 +76,7 @@ public sealed partial class PlacementIndex
             for (var free = take; free < buckets.Count; free++)
             {
                 if (buckets[free].FirstOrDefault(n => !chosen.Contains(n) && IsEligible(n, request, now)) is { } node
-                    && PlacementScore.Packing(free, take, node.Size, node.Summary.Headroom) is var score && score > bestScore)
+                    && PlacementScore.Packing(Mix, free, take, node.Size, node.Summary.Headroom) is var score && score > bestScore)
                 {
                     (best, bestScore) = (node, score);
                 }

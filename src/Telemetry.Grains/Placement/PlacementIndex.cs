@@ -10,7 +10,7 @@ namespace Telemetry.Grains.Placement;
 /// first, reads each bucket only until its next node cannot make the list, and skips buckets that cannot win.
 /// Fed by the node summaries; a query never asks a node.
 /// </summary>
-public sealed partial class PlacementIndex(string dataCenter)
+public sealed partial class PlacementIndex(string dataCenter, WorkloadMix? mix = null)
 {
     private readonly Dictionary<string, IndexedNode> _nodes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, FreeBuckets> _byModel = new(StringComparer.OrdinalIgnoreCase);
@@ -20,6 +20,9 @@ public sealed partial class PlacementIndex(string dataCenter)
     private int _largestNode;
 
     public int NodeCount => _nodes.Count;
+
+    /// <summary>The recent job mix the fragmentation of a place is weighed by (the prior unless given); the data center feeds it its requests.</summary>
+    public WorkloadMix Mix { get; } = mix ?? new WorkloadMix();
 
     /// <summary>Takes a node's new summary, moving it to the bucket of its model, free GPU count and headroom.</summary>
     public void Update(NodeSummary summary, DateTimeOffset receivedAt)
@@ -75,18 +78,20 @@ public sealed partial class PlacementIndex(string dataCenter)
     {
         var take = query.Request.Gpus;
         var best = new CandidateList<Place>(query.Candidates);
-        OfferWhole(query.Request, take, weight, now, best);
+        OfferWhole(query.Request, take, null, weight, now, best);
         return [.. best.Best.Select(b => SingleCandidate(b.Item.Node, take, b.Score, weight))];
     }
 
-    // Buckets from the best fit up; in each, nodes coolest first, so the first eligible ones are the bucket's best.
-    private void OfferWhole(PlacementRequest request, int take, double weight, DateTimeOffset now, CandidateList<Place> best)
+    // Buckets of whole free GPUs from the fewest up, each skipped when its best possible score cannot make the list;
+    // in each, nodes coolest first, so the first eligible ones are the bucket's best. With milli, one GPU is broken for a share.
+    private void OfferWhole(PlacementRequest request, int take, int? milli, double weight, DateTimeOffset now, CandidateList<Place> best)
     {
         foreach (var buckets in Models(request.Model))
         {
             for (var free = take; free < buckets.Count; free++)
             {
-                if (buckets[free].Count == 0 || (best.IsFull && weight * PlacementScore.UpperBound(free, take) <= best.Worst))
+                var bound = milli is { } share ? PlacementScore.ShareUpperBound(Mix, GpuShares.Whole, share, free) : PlacementScore.UpperBound(Mix, free, take);
+                if (buckets[free].Count == 0 || (best.IsFull && weight * bound <= best.Worst))
                 {
                     continue;
                 }
@@ -98,7 +103,9 @@ public sealed partial class PlacementIndex(string dataCenter)
                         continue;
                     }
 
-                    var score = weight * PlacementScore.Packing(free, take, node.Size, node.Summary.Headroom);
+                    var score = weight * (milli is { } s
+                        ? PlacementScore.Share(Mix, GpuShares.Whole, s, free, node.Size, node.Summary.Headroom)
+                        : PlacementScore.Packing(Mix, free, take, node.Size, node.Summary.Headroom));
                     if (best.IsFull && score <= best.Worst)
                     {
                         break;
@@ -113,11 +120,15 @@ public sealed partial class PlacementIndex(string dataCenter)
     private PlacementCandidate SingleCandidate(IndexedNode node, int take, double score, double weight)
     {
         var left = node.Free.Length - take;
-        var packing = left == 0 ? "fills the node" : left == 1 ? "leaves one GPU stranded" : $"leaves {left} of {node.Size} GPUs free";
+        var packing = left == 0 ? "fills the node" : left == 1 ? "leaves one GPU free" : $"leaves {left} of {node.Size} GPUs free";
         var why = string.Create(CultureInfo.InvariantCulture,
-            $"{node.Id}: {packing} (fragmentation gain {Fragmentation.Gain(node.Free.Length, take):F2} GPUs); headroom {node.Summary.Headroom:F2}; admission weight {weight:F2}");
+            $"{node.Id}: {packing}; fragmentation {Signed(Fragmentation.OfWhole(Mix, node.Free.Length, take))} GPUs for the recent job mix; headroom {node.Summary.Headroom:F2}; admission weight {weight:F2}");
         return new PlacementCandidate(dataCenter, PlacementScore.Round(score), why, [new PlacementNode(node.Id, node.Free[..take])]);
     }
+
+    // A change in fragmentation as a person reads it: "+0.043", "-0.011", "0".
+    private static string Signed(double gpus) =>
+        Math.Round(gpus, 3) is var rounded && rounded == 0 ? "±0" : rounded.ToString("+0.###;-0.###", CultureInfo.InvariantCulture);
 
     // Only when nothing fits: counts what the request's model has free here (none without a scan when the model is absent).
     private DataCenterMatch WithShortage(DataCenterMatch match, PlacementRequest request, DateTimeOffset now)

@@ -1,47 +1,56 @@
-using Telemetry.Placement;
-
 namespace Telemetry.Grains.Placement;
 
 /// <summary>
-/// The score of putting a job on a node (docs/placement.md): the data center's admission weight times
-/// <c>100 + 10·fragmentation gain + 3·fit − 5·(one GPU left) + 3·headroom</c>. Packing outweighs headroom,
-/// and a node left with a single free GPU always ranks below one the job fills.
+/// The score of a place for a job (docs/placement.md): the data center's admission weight times
+/// <c>100 − 10·Δfragmentation + tie-breakers</c>, where Δfragmentation (GPUs, <see cref="Fragmentation"/>) is
+/// what the placement adds to its node's fragmentation for the recent job mix. Whole GPUs and shares are judged
+/// on that one scale; best fit, then headroom, only break ties.
 /// </summary>
 public static class PlacementScore
 {
     public const double Base = 100;
-    public const double PerStrandedGpu = 10;
-    public const double FitWeight = 3;
-    public const double LoneGpuPenalty = 5;
-    public const double HeadroomWeight = 3;
 
-    /// <summary>The unweighted score of taking <paramref name="take"/> of <paramref name="free"/> GPUs on a node of <paramref name="size"/>.</summary>
-    public static double Packing(int free, int take, int size, double headroom)
-    {
-        var left = free - take;
-        return Base
-            + (PerStrandedGpu * Fragmentation.Gain(free, take))
-            + (FitWeight * (1 - ((double)left / Math.Max(size, 1))))
-            - (left == 1 ? LoneGpuPenalty : 0)
-            + (HeadroomWeight * Math.Clamp(headroom, 0, 1));
-    }
+    /// <summary>Points per GPU of fragmentation added (0.01 per thousandth).</summary>
+    public const double PerFragmentedGpu = 10;
 
-    /// <summary>The best score any node with <paramref name="free"/> free GPUs could reach for <paramref name="take"/>.</summary>
-    public static double UpperBound(int free, int take) =>
-        Base + (PerStrandedGpu * Fragmentation.Gain(free, take)) + FitWeight - ((free - take) == 1 ? LoneGpuPenalty : 0) + HeadroomWeight;
+    /// <summary>Points for a node left with nothing free; less the more is left (below one thousandth of fragmentation).</summary>
+    public const double FitWeight = 0.004;
+
+    /// <summary>Points for full headroom: below one GPU of fit on an 8-GPU node, so it orders only places that pack alike.</summary>
+    public const double HeadroomWeight = 0.0004;
+
+    /// <summary>The least score a place gets, so the admission weight still ranks a place that fragments badly.</summary>
+    public const double Floor = 0.01;
 
     /// <summary>
-    /// Lifts any fraction on a GPU already shared above breaking a whole GPU (at most 113.5 points), so whole GPUs
-    /// stay whole for whole-GPU jobs, as fragmentation-gradient scheduling does.
+    /// The unweighted score of a place whose placement adds <paramref name="fragmentation"/> GPUs of fragmentation and
+    /// leaves <paramref name="leftGpus"/> GPUs (fractions too) free on its node of <paramref name="size"/> GPUs.
     /// </summary>
-    public const double SharedBonus = 20;
+    public static double Of(double fragmentation, double leftGpus, int size, double headroom) =>
+        Math.Max(Floor,
+            Base - (PerFragmentedGpu * fragmentation)
+            + (FitWeight * (1 - Math.Clamp(leftGpus / Math.Max(size, 1), 0, 1)))
+            + (HeadroomWeight * Math.Clamp(headroom, 0, 1)));
 
-    /// <summary>The unweighted score of putting <paramref name="take"/> thousandths on a shared GPU with <paramref name="freeMilli"/> free: best fit first.</summary>
-    public static double Share(int freeMilli, int take, double headroom) =>
-        Base + SharedBonus + (FitWeight * (1 - ((double)(freeMilli - take) / GpuShares.Whole))) + (HeadroomWeight * Math.Clamp(headroom, 0, 1));
+    /// <summary>The unweighted score of taking <paramref name="take"/> of a node's <paramref name="free"/> whole free GPUs.</summary>
+    public static double Packing(WorkloadMix mix, int free, int take, int size, double headroom) =>
+        Of(Fragmentation.OfWhole(mix, free, take), free - take, size, headroom);
 
-    /// <summary>The best score any shared GPU with <paramref name="freeMilli"/> free could reach for <paramref name="take"/>.</summary>
-    public static double ShareUpperBound(int freeMilli, int take) => Share(freeMilli, take, 1);
+    /// <summary>The best score any node with <paramref name="free"/> whole free GPUs could reach for <paramref name="take"/>.</summary>
+    public static double UpperBound(WorkloadMix mix, int free, int take) =>
+        Of(Fragmentation.OfWhole(mix, free, take), 0, 1, 1);
 
-    public static double Round(double score) => Math.Round(score, 2);
+    /// <summary>
+    /// The unweighted score of putting <paramref name="take"/> thousandths on a GPU with <paramref name="freeMilli"/> free
+    /// (1000: breaking one of the node's <paramref name="wholeFree"/> whole free GPUs).
+    /// </summary>
+    public static double Share(WorkloadMix mix, int freeMilli, int take, int wholeFree, int size, double headroom) =>
+        Of(Fragmentation.OfShare(mix, freeMilli, take, wholeFree), (freeMilli - take) / 1000.0, size, headroom);
+
+    /// <summary>The best score a GPU with <paramref name="freeMilli"/> free could reach for <paramref name="take"/>.</summary>
+    public static double ShareUpperBound(WorkloadMix mix, int freeMilli, int take, int wholeFree) =>
+        Of(Fragmentation.OfShare(mix, freeMilli, take, wholeFree), 0, 1, 1);
+
+    /// <summary>The score as answers show it: three decimals (a thousandth of a GPU of fragmentation is 0.01).</summary>
+    public static double Round(double score) => Math.Round(score, 3);
 }

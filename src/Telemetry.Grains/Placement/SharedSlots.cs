@@ -53,22 +53,17 @@ public sealed class SharedSlots
         }
     }
 
-    /// <summary>The slots with at least <paramref name="milli"/> free, tightest first.</summary>
-    public IEnumerable<SharedSlot> Fitting(int milli)
+    /// <summary>
+    /// The non-empty buckets that may hold slots with at least <paramref name="milli"/> free, tightest first, each with
+    /// the range of free thousandths it covers (its first may also hold slots with less than <paramref name="milli"/>).
+    /// </summary>
+    public IEnumerable<(int Lowest, int Highest, SortedSet<SharedSlot> Slots)> Buckets(int milli)
     {
         for (var bucket = Bucket(milli); bucket < _byFree.Length && Count > 0; bucket++)
         {
-            if (_byFree[bucket] is not { Count: > 0 } slots)
+            if (_byFree[bucket] is { Count: > 0 } slots)
             {
-                continue;
-            }
-
-            foreach (var slot in slots)
-            {
-                if (slot.FreeMilli >= milli)
-                {
-                    yield return slot;
-                }
+                yield return (bucket * Step, Math.Min((bucket * Step) + Step - 1, GpuShares.Whole - 1), slots);
             }
         }
     }

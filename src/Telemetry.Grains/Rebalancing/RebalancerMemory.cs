@@ -1,6 +1,6 @@
 namespace Telemetry.Grains.Rebalancing;
 
-/// <summary>Everything the rebalancer carries from one interval to the next: states, cooldowns, breakers and its drains.</summary>
+/// <summary>Everything the rebalancer carries from one interval to the next: states, cooldowns, breakers and its drains (for unhealthy GPUs and for stragglers).</summary>
 [GenerateSerializer, Alias("telemetry.RebalancerMemory")]
 public sealed class RebalancerMemory
 {
@@ -18,8 +18,11 @@ public sealed class RebalancerMemory
     /// <summary>Nodes an operator undrained while they had unhealthy GPUs: not drained again until they have been clean.</summary>
     [Id(4)] public HashSet<string> OperatorUndrained { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>Nodes drained for a straggler (decided, even in dry run), by node id; apart from <see cref="Drained"/>, which undrains on a different rule.</summary>
+    [Id(5)] public Dictionary<string, StragglerDrain> StragglerDrained { get; set; } = new(StringComparer.Ordinal);
+
     /// <summary>Nodes being evacuated (since their first unhealthy GPU, until they are clean), with the jobs still to move off.</summary>
-    [Id(5)] public Dictionary<string, EvacuatingNode> Evacuating { get; set; } = new(StringComparer.Ordinal);
+    [Id(6)] public Dictionary<string, EvacuatingNode> Evacuating { get; set; } = new(StringComparer.Ordinal);
 
     public DataCenterState Of(string dataCenter)
     {

@@ -2,7 +2,7 @@ using Telemetry.Rebalancing;
 
 namespace Telemetry.Grains.Rebalancing;
 
-/// <summary>What the rebalancer keeps durably: its policy, memory, decisions, alerts and the tenants of placed jobs.</summary>
+/// <summary>What the rebalancer keeps durably: its policy, memory, decisions and alerts. Jobs keep their own tenants.</summary>
 [GenerateSerializer, Alias("telemetry.RebalancerState")]
 public sealed class RebalancerState
 {
@@ -12,6 +12,5 @@ public sealed class RebalancerState
     [Id(3)] public long NextSeq { get; set; } = 1;
     [Id(4)] public List<RebalanceAlert> Alerts { get; set; } = [];
 
-    /// <summary>Job id → tenant, as placements with a reservation said.</summary>
-    [Id(5)] public Dictionary<string, string> JobTenants { get; set; } = new(StringComparer.Ordinal);
+    // Id 5 held job id → tenant before each job grain kept its own; a stored state that still has it reads without it.
 }

@@ -6,7 +6,9 @@ namespace Telemetry.Silo.Api;
 
 /// <summary>
 /// The rebalancing policy as a JSON document: a PUT must carry every field (so an omitted one is never silently
-/// reset to its default), a PATCH is a JSON merge patch (RFC 7396) over the current policy. Unknown fields are refused.
+/// reset to its default) except those added since the contract was first published, which an older client does not
+/// know and which keep their current value when omitted; a PATCH is a JSON merge patch (RFC 7396) over the current
+/// policy. Unknown fields are refused.
 /// </summary>
 public static class PolicyDocument
 {
@@ -14,8 +16,11 @@ public static class PolicyDocument
     public static IReadOnlyList<string> Fields { get; } =
         [.. typeof(RebalancePolicy).GetProperties().Where(p => p.CanWrite).Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name))];
 
-    /// <summary>The policy a PUT body states, or the problem with it.</summary>
-    public static (RebalancePolicy? Policy, string? Problem) FromPut(JsonObject body, JsonSerializerOptions json)
+    /// <summary>Fields a PUT may leave out (they keep their current value): added after the first contract, so that a client written then still works.</summary>
+    public static IReadOnlyList<string> AddedFields { get; } = ["drainStragglerNodes", "evacuateUnhealthyGpus"];
+
+    /// <summary>The policy a PUT body states, or the problem with it; fields of <see cref="AddedFields"/> left out keep their value in <paramref name="current"/>.</summary>
+    public static (RebalancePolicy? Policy, string? Problem) FromPut(JsonObject body, RebalancePolicy current, JsonSerializerOptions json)
     {
         ArgumentNullException.ThrowIfNull(body);
         if (Unknown(body) is { } unknown)
@@ -23,10 +28,20 @@ public static class PolicyDocument
             return (null, unknown);
         }
 
-        var missing = Fields.Where(f => !body.ContainsKey(f)).ToArray();
-        return missing.Length > 0
-            ? (null, $"PUT replaces the whole policy, and the body lacks {string.Join(", ", missing)}. Send every field (GET /api/v1/rebalance/policy shows them), or PATCH with application/merge-patch+json to change only some.")
-            : Read(body, json);
+        var missing = Fields.Where(f => !body.ContainsKey(f) && !AddedFields.Contains(f, StringComparer.Ordinal)).ToArray();
+        if (missing.Length > 0)
+        {
+            return (null, $"PUT replaces the whole policy, and the body lacks {string.Join(", ", missing)}. Send every field (GET /api/v1/rebalance/policy shows them), or PATCH with application/merge-patch+json to change only some.");
+        }
+
+        var document = body.DeepClone().AsObject();
+        var kept = JsonSerializer.SerializeToNode(current, json)!.AsObject();
+        foreach (var field in AddedFields.Where(f => !document.ContainsKey(f) && kept.ContainsKey(f)))
+        {
+            document[field] = kept[field]!.DeepClone();
+        }
+
+        return Read(document, json);
     }
 
     /// <summary>The current policy with a merge patch applied, or the problem with the patch.</summary>

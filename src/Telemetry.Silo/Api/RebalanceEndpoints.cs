@@ -104,7 +104,7 @@ public static class RebalanceEndpoints
             return ApiProblems.BadRequest("The body must be the whole JSON rebalancing policy (GET /api/v1/rebalance/policy shows one).");
         }
 
-        var (policy, problem) = PolicyDocument.FromPut(body, json.Value.SerializerOptions);
+        var (policy, problem) = PolicyDocument.FromPut(body, await Rebalancer(grains).GetPolicyAsync(), json.Value.SerializerOptions);
         return policy is null ? ApiProblems.BadRequest(problem!) : await SetAsync(policy, grains);
     }
 

@@ -47,7 +47,11 @@ internal sealed class FleetData
     public NodeClock[] Clocks { get; private set; }
 
     /// <summary>Simulates <paramref name="nodes"/> nodes in 4 data centers; keeps as many rounds as fit in <paramref name="budgetBytes"/> (1 to 16).</summary>
-    public static FleetData Generate(int nodes, int samplesPerReport, long budgetBytes)
+    /// <param name="nodes">Nodes, 8 GPUs each.</param>
+    /// <param name="samplesPerReport">S.</param>
+    /// <param name="budgetBytes">Memory for the encoded bodies.</param>
+    /// <param name="jobs">What the GPUs run, and whether the bodies name the jobs.</param>
+    public static FleetData Generate(int nodes, int samplesPerReport, long budgetBytes, BenchmarkJobs jobs)
     {
         var stopwatch = Stopwatch.StartNew();
         var settings = new SimulationSettings(IntervalMs, samplesPerReport, new SimulatorOptions().XidRatePerGpuHour);
@@ -59,11 +63,15 @@ internal sealed class FleetData
         for (var n = 0; n < nodes; n++)
         {
             nodeIds[n] = $"dc{(n % 4) + 1}/node-{(n / 4) + 1:D5}";
-            var simulator = new NodeSimulator(nodeIds[n], GpuModelSpec.B200, GpusPerNode, settings, identitySeed: 1, signalSeed: 42, Guid.NewGuid().ToString());
+            var simulator = new NodeSimulator(nodeIds[n], GpuModelSpec.B200, GpusPerNode, settings, identitySeed: 1, signalSeed: 42, Guid.NewGuid().ToString())
+            {
+                ExternalJobs = !jobs.ByPlanner,
+            };
+            jobs.Start(simulator, n, startMs);
             for (var r = 0; ; r++)
             {
                 // The simulator reuses its arrays, so each report is encoded before the next is generated.
-                var report = simulator.Generate(startMs + (long)(r * IntervalMs));
+                var report = jobs.Sent(simulator.Generate(startMs + (long)(r * IntervalMs)));
                 var body = MessagePackTemplate.Create(report);
                 var lines = LineProtocol.Create(report);
                 if (n == 0 && r == 0)

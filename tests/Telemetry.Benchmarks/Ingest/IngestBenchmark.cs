@@ -12,6 +12,11 @@ internal static class IngestBenchmark
 
     public static async Task<int> RunAsync(IngestSettings settings, CancellationToken cancellationToken)
     {
+        if (settings.CompareJobs)
+        {
+            return await JobCostComparison.RunAsync(settings, cancellationToken);
+        }
+
         foreach (var peer in settings.Peers)
         {
             // Fail before minutes of work, not after.
@@ -25,11 +30,11 @@ internal static class IngestBenchmark
 
         Console.WriteLine($"machine: {MachineInfo.Describe()}");
         Console.WriteLine($"command: {settings.CommandLine}");
-        var fleet = FleetData.Generate(settings.Nodes, settings.SamplesPerReport, settings.PoolMiB * 1024L * 1024);
+        var fleet = FleetData.Generate(settings.Nodes, settings.SamplesPerReport, settings.PoolMiB * 1024L * 1024, settings.Jobs);
         Console.WriteLine(
             $"fleet: {settings.Nodes:N0} nodes × {FleetData.GpusPerNode} B200 GPUs × {settings.SamplesPerReport} samples × 23 fields per body; " +
             $"{fleet.Rounds} rounds of values per node generated in {fleet.GenerationTime.TotalSeconds:F1} s; " +
-            $"{settings.Concurrency} connections, {settings.Warmup.TotalSeconds:F0} s warm-up, {settings.Duration.TotalSeconds:F0} s measured per server");
+            $"{(settings.Jobs.ByPlanner ? "the simulator's own jobs, " : $"jobs of {settings.Jobs.GpusPerJob} GPUs, ")}{settings.Concurrency} connections, {settings.Warmup.TotalSeconds:F0} s warm-up, {settings.Duration.TotalSeconds:F0} s measured per server");
 
         using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
         var results = new List<ServerResult>();
@@ -39,7 +44,7 @@ internal static class IngestBenchmark
             using (target.Server)
             {
                 await Console.Error.WriteLineAsync($"[{name}] pid {target.Server.Pid}, {target.WriteUri}");
-                var load = await new LoadDriver(fleet, target, settings.Concurrency).RunAsync(settings.Warmup, settings.Duration, cancellationToken);
+                var load = await new LoadDriver(fleet, target, settings.Concurrency, settings.Rate).RunAsync(settings.Warmup, settings.Duration, cancellationToken);
                 var (rss, peak) = ProcStat.Memory(target.Server.Pid);
                 var note = name == Silo ? await SiloCountsAsync(probe, target, cancellationToken) : null;
                 results.Add(new ServerResult(name, load, rss, peak, fleet.AverageBodyBytes(target.Format), note));

@@ -11,6 +11,11 @@ namespace Telemetry.Benchmarks.Ingest;
 /// <param name="SiloBin">The silo's bin folder; null for this repository's Release build.</param>
 /// <param name="PoolMiB">Memory for pre-encoded bodies, MiB.</param>
 /// <param name="CommandLine">How the run was started, for the report.</param>
+/// <param name="Jobs">The job ids the silo's bodies carry (peers get the same samples; line protocol has no job tag).</param>
+/// <param name="CompareJobs">Instead of the peers, two silos side by side, one without job ids and one with <paramref name="Jobs"/>.</param>
+/// <param name="Rounds">Rounds of that pair.</param>
+/// <param name="Control">With <paramref name="CompareJobs"/>: send neither silo job ids, to see what the set-up alone tells apart.</param>
+/// <param name="Rate">Samples per second offered in all; 0 for closed loop (as fast as the server answers).</param>
 internal sealed record IngestSettings(
     int Nodes,
     int SamplesPerReport,
@@ -21,4 +26,9 @@ internal sealed record IngestSettings(
     bool Smoke,
     string? SiloBin,
     int PoolMiB,
-    string CommandLine);
+    string CommandLine,
+    BenchmarkJobs Jobs,
+    bool CompareJobs,
+    int Rounds,
+    bool Control,
+    double Rate);

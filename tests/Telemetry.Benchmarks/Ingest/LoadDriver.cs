@@ -8,11 +8,13 @@ using Telemetry.Exporter.Simulation;
 namespace Telemetry.Benchmarks.Ingest;
 
 /// <summary>
-/// Closed-loop load: C connections, each posting its next body as soon as the previous answer arrives.
+/// Closed-loop load: C connections, each posting its next body as soon as the previous answer arrives, or, with a
+/// rate, no sooner than its share of the rate allows (so two runs do the same work and their CPU compares).
 /// Connection c owns nodes c, c + C, c + 2C, …, so a node never has two bodies in flight (WIRE.md) and
 /// its seqs and timestamps only grow.
 /// </summary>
-internal sealed class LoadDriver(FleetData fleet, IngestTarget target, int concurrency)
+/// <param name="samplesPerSecond">Samples per second to offer in all; 0 for as fast as answers come.</param>
+internal sealed class LoadDriver(FleetData fleet, IngestTarget target, int concurrency, double samplesPerSecond = 0)
 {
     private LoadCounters _counters = new();
     private LatencyHistogram _window = new();
@@ -66,8 +68,17 @@ internal sealed class LoadDriver(FleetData fleet, IngestTarget target, int concu
     {
         var owned = ((fleet.NodeIds.Count - 1 - connection) / connections) + 1;
         var timestamps = new long[fleet.SamplesPerReport];
+        var pace = samplesPerSecond > 0 ? TimeSpan.FromSeconds(fleet.SamplesPerBody * connections / samplesPerSecond) : TimeSpan.Zero;
+        var started = Stopwatch.GetTimestamp();
         for (long k = 0; !cancellationToken.IsCancellationRequested; k++)
         {
+            // A connection that fell behind sends back to back until it is on schedule again: the rate holds on average.
+            var wait = (pace * k) - Stopwatch.GetElapsedTime(started);
+            if (wait > TimeSpan.Zero && !await DelayAsync(wait, cancellationToken))
+            {
+                return;
+            }
+
             var node = connection + (int)(k % owned * connections);
             var pass = k / owned;
             var body = fleet.Body(target.Format, node, pass);
@@ -77,6 +88,20 @@ internal sealed class LoadDriver(FleetData fleet, IngestTarget target, int concu
             {
                 return;
             }
+        }
+    }
+
+    /// <returns>False once the run is over.</returns>
+    private static async Task<bool> DelayAsync(TimeSpan wait, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(wait, cancellationToken);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
         }
     }
 

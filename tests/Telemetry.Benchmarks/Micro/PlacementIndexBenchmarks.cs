@@ -50,7 +50,7 @@ public class PlacementIndexBenchmarks
     [Benchmark]
     public int Find() => _index.Find(_query, 1, Now).Candidates.Length;
 
-    /// <summary>A quarter of one GPU: read from the shared GPUs, tightest first (the same for every <see cref="Gpus"/>).</summary>
+    /// <summary>A quarter of one GPU: the shared GPUs bucket by bucket of free share, then the whole ones (the same for every <see cref="Gpus"/>).</summary>
     [Benchmark]
     public int FindShare() => _index.Find(_share, 1, Now).Candidates.Length;
 }

@@ -18,7 +18,8 @@ public sealed class PlacementIndexTests
 
         Assert.Equal(["dc1/filled", "dc1/leaves-one"], match.Candidates.Select(c => c.Nodes[0].Node));
         Assert.Contains("fills the node", match.Candidates[0].Why, StringComparison.Ordinal);
-        Assert.Contains("leaves one GPU stranded", match.Candidates[1].Why, StringComparison.Ordinal);
+        Assert.Contains("leaves one GPU free", match.Candidates[1].Why, StringComparison.Ordinal);
+        Assert.Contains("fragmentation -1 GPUs", match.Candidates[0].Why, StringComparison.Ordinal);
     }
 
     [Fact]

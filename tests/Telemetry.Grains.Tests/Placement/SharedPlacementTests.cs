@@ -23,7 +23,7 @@ public sealed class SharedPlacementTests
     }
 
     [Fact]
-    public void Find_Fraction_TakesTheTightestSharedGpuItFitsOn()
+    public void Find_Fraction_TakesTheSharedGpuWhoseRemainderTheMixCanStillUse()
     {
         var index = new PlacementIndex("dc1");
         index.Update(TestNodes.Summary("dc1/a", free: 0, sharedUsedMilli: [100, 700]), Now);
@@ -31,9 +31,11 @@ public sealed class SharedPlacementTests
 
         var match = index.Find(Fraction(250, candidates: 10), 1, Now);
 
-        // Free shares 900, 300, 600 fit; 200 (b's second) does not.
+        // Free shares 900, 300, 600 fit; 200 (b's second) does not. Under the prior mix (shares of 250 and 500):
+        // 300 leaves 50 (0.01 GPUs the quarter shares could not use, less 0.03 it had), 900 leaves 650 (a half fits),
+        // 600 leaves 350 (only a quarter fits: 0.035 unusable), so the tightest is best and the loosest beats the middle.
         Assert.Equal(
-            [TestNodes.SharedUuid("dc1/a", 1), TestNodes.SharedUuid("dc1/b", 0), TestNodes.SharedUuid("dc1/a", 0)],
+            [TestNodes.SharedUuid("dc1/a", 1), TestNodes.SharedUuid("dc1/a", 0), TestNodes.SharedUuid("dc1/b", 0)],
             match.Candidates.Select(c => c.Nodes[0].Gpus[0]));
     }
 
