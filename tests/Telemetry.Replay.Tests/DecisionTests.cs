@@ -133,6 +133,58 @@ public sealed class DecisionTests
     }
 
     [Fact]
+    public async Task Migrate_OffANode_MayStayInItsDataCenter_OnAnotherNode()
+    {
+        var fleet = new ReplayFleet(Traces.Nodes(2, 2), 1, "x-");
+        var link = new FakeLink();
+        var run = Traces.Run(fleet, Traces.Policy(PolicyNames.FirstFit), link: link, rebalance: true);
+        await run.TryStartAsync(Task("job-1"), null, default);
+        link.Add(new ReplayDecision("d1", "drain", null, null, "x-dc1/x-n0", null, null));
+        link.Add(new ReplayDecision("m1", "migrate", "x-dc1", "x-dc1", "x-dc1/x-n0", "x-job-1", null));
+
+        await run.ActOnDecisionsAsync((_, _, _) => ValueTask.CompletedTask, default);
+
+        Assert.Equal("x-n1", fleet.Running["job-1"].Node.Host);
+        Assert.Equal(1, run.Migrations);
+        Assert.Equal(new[] { "d1", "m1" }, link.Acknowledged);
+    }
+
+    [Fact]
+    public async Task Migrate_OffANodeWithNoRoomElsewhere_TaskKeepsRunningThere()
+    {
+        // Every GPU is taken: no move, and the task runs on where it is.
+        var fleet = new ReplayFleet(Traces.Nodes(2, 1), 1, "x-");
+        var link = new FakeLink();
+        var run = Traces.Run(fleet, Traces.Policy(PolicyNames.FirstFit), link: link, rebalance: true);
+        await run.TryStartAsync(Task("job-1"), null, default);
+        await run.TryStartAsync(Task("job-2", 1), "x-dc1", default);
+        await run.TryStartAsync(Task("job-3", 1), "x-dc1", default);
+        link.Add(new ReplayDecision("m1", "migrate", "x-dc1", "x-dc1", "x-dc1/x-n0", "x-job-1", null));
+
+        await run.ActOnDecisionsAsync((_, _, _) => ValueTask.CompletedTask, default);
+
+        Assert.Equal("x-n0", fleet.Running["job-1"].Node.Host);
+        Assert.Equal(0, run.Migrations);
+        Assert.Empty(link.Acknowledged);
+        Assert.Empty(link.Stopped);
+    }
+
+    [Fact]
+    public async Task Migrate_OffANodeTheTaskHasLeft_IsNotActedOn()
+    {
+        var fleet = new ReplayFleet(Traces.Nodes(2, 2), 1, "x-");
+        var link = new FakeLink();
+        var run = Traces.Run(fleet, Traces.Policy(PolicyNames.FirstFit), link: link, rebalance: true);
+        await run.TryStartAsync(Task("job-1"), null, default);
+        link.Add(new ReplayDecision("m1", "migrate", "x-dc1", "x-dc1", "x-dc1/x-n1", "x-job-1", null));
+
+        await run.ActOnDecisionsAsync((_, _, _) => ValueTask.CompletedTask, default);
+
+        Assert.Equal("x-n0", fleet.Running["job-1"].Node.Host);
+        Assert.Empty(link.Acknowledged);
+    }
+
+    [Fact]
     public async Task Timeline_DrainArrivingMidRun_NoLaterTaskStartsThere()
     {
         // The first poll, before the first arrival, drains node 0: every task starts on node 1.

@@ -16,6 +16,9 @@ public sealed class RebalanceApiTests : IAsyncLifetime
     [Fact]
     public async Task UnhealthyNode_IsDrained_DecisionListedAndAcknowledged()
     {
+        // A node with no job is drained (rather than evacuated) at the drain threshold: one GPU here.
+        await PatchAsync("""{"drainUnhealthyGpus": 1}""");
+
         // Three healthy nodes with it, so one unhealthy node is a quarter of the data center: below the breaker.
         for (var i = 0; i < 3; i++)
         {

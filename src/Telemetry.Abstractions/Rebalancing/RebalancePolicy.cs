@@ -40,8 +40,11 @@ public sealed record RebalancePolicy
     /// <summary>At most this many migrations and drains per interval. Default 5.</summary>
     [Id(9)] public int MaxMovesPerInterval { get; init; } = 5;
 
-    /// <summary>A node is drained with this many unhealthy GPUs. Default 1.</summary>
-    [Id(10)] public int DrainUnhealthyGpus { get; init; } = 1;
+    /// <summary>
+    /// A node is drained, and held drained until its repair, with this many unhealthy GPUs. Default 4 (half of an 8-GPU
+    /// node): with fewer, moving its jobs off (<see cref="EvacuateUnhealthyGpus"/>) saves their work at less cost in capacity.
+    /// </summary>
+    [Id(10)] public int DrainUnhealthyGpus { get; init; } = 4;
 
     /// <summary>A drained node with no unhealthy GPU is undrained after it has been clean this long. Default 60 s.</summary>
     [Id(11)] public int UndrainAfterSeconds { get; init; } = 60;
@@ -57,6 +60,12 @@ public sealed record RebalancePolicy
 
     /// <summary>A data center with fewer of its nodes reporting than this share is dark: no new work, an alert. Default 0.5.</summary>
     [Id(15)] public double DarkReportingShare { get; init; } = 0.5;
+
+    /// <summary>
+    /// When a node first has this many unhealthy GPUs, the jobs then running on its other GPUs are migrated off it, since
+    /// a GPU fault is often its node's and strikes its siblings next. 0 turns it off. Default 1.
+    /// </summary>
+    [Id(18)] public int EvacuateUnhealthyGpus { get; init; } = 1;
 
     /// <summary>Tenant → the data centers it may run in. A tenant not listed (or no tenant) may run anywhere.</summary>
     [Id(16)] public IReadOnlyDictionary<string, string[]> TenantDataCenters { get; init; } = new Dictionary<string, string[]>();

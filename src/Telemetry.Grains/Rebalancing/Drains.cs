@@ -11,16 +11,26 @@ namespace Telemetry.Grains.Rebalancing;
 /// </summary>
 public static class Drains
 {
-    public static void Plan(
-        DataCenterSignals dc, RebalancePolicy policy, RebalancerMemory memory, Func<string, string?> tenantOf, DateTimeOffset now,
-        MoveBudget moves, List<RebalanceDecision> decisions, List<RebalanceAlert> alerts)
+    /// <summary>
+    /// Opens or closes the data center's breaker, before any node of it is drained or evacuated this interval. It counts
+    /// nodes with as many unhealthy GPUs as either drains or evacuates one.
+    /// </summary>
+    public static void UpdateBreaker(DataCenterSignals dc, RebalancePolicy policy, RebalancerMemory memory, DateTimeOffset now, List<RebalanceAlert> alerts)
     {
-        var state = memory.Of(dc.Id);
-        var unhealthy = dc.Nodes.Where(n => n.Reporting && n.UnhealthyGpus >= policy.DrainUnhealthyGpus).ToArray();
-        if (UpdateBreaker(dc, state, unhealthy, policy, now) is { } alert)
+        var threshold = policy.EvacuateUnhealthyGpus > 0 ? Math.Min(policy.EvacuateUnhealthyGpus, policy.DrainUnhealthyGpus) : policy.DrainUnhealthyGpus;
+        var struck = dc.Nodes.Where(n => n.Reporting && n.UnhealthyGpus >= threshold).ToArray();
+        if (UpdateBreaker(dc, memory.Of(dc.Id), struck, policy, now) is { } alert)
         {
             alerts.Add(alert);
         }
+    }
+
+    public static void Plan(
+        DataCenterSignals dc, RebalancePolicy policy, RebalancerMemory memory, Func<string, string?> tenantOf, DateTimeOffset now,
+        MoveBudget moves, List<RebalanceDecision> decisions)
+    {
+        var state = memory.Of(dc.Id);
+        var unhealthy = dc.Nodes.Where(n => n.Reporting && n.UnhealthyGpus >= policy.DrainUnhealthyGpus).ToArray();
 
         // An operator's undrain stands until the node has been clean once: the rebalancer does not overrule it.
         foreach (var nodeId in memory.OperatorUndrained.Where(id => DataCenterOf(id) == dc.Id && !unhealthy.Any(n => n.NodeId == id)).ToArray())
@@ -36,7 +46,8 @@ public static class Drains
                 continue;
             }
 
-            if (node.Drained || memory.OperatorUndrained.Contains(node.NodeId) || state.BreakerOpen || !moves.TrySpend())
+            if (node.Drained || memory.OperatorUndrained.Contains(node.NodeId) || state.BreakerOpen
+                || (memory.Evacuating.TryGetValue(node.NodeId, out var evacuating) && evacuating.Drained) || !moves.TrySpend())
             {
                 continue;
             }
@@ -94,13 +105,13 @@ public static class Drains
             : $"Breaker of {dc.Id} closed: {unhealthy.Length} of {dc.Summary.Nodes} nodes are still unhealthy (below {policy.BreakerShare:P0}); draining resumes.", open);
     }
 
-    private static string JobsText(NodeSignal node) => node.Jobs.Length == 0
+    internal static string JobsText(NodeSignal node) => node.Jobs.Length == 0
         ? "no job runs there"
         : $"jobs there: {string.Join(", ", node.Jobs.Select(j => $"{j.JobId} ({j.Gpus} GPUs)"))}";
 
     private static string DataCenterOf(string nodeId) => Wire.NodeIds.DataCenterOf(nodeId);
 
-    private static RebalanceDecision Decision(
+    internal static RebalanceDecision Decision(
         DecisionKind kind, string dataCenter, NodeSignal node, RebalancePolicy policy, Func<string, string?> tenantOf, DateTimeOffset now, string reason) => new()
     {
         Id = "",

@@ -35,6 +35,7 @@ public static class PolicyValidator
         Range(problems, "jobCooldownSeconds", p.JobCooldownSeconds, 0, 7 * 86_400);
         Range(problems, "maxMovesPerInterval", p.MaxMovesPerInterval, 0, 10_000);
         Range(problems, "drainUnhealthyGpus", p.DrainUnhealthyGpus, 1, 64);
+        Range(problems, "evacuateUnhealthyGpus", p.EvacuateUnhealthyGpus, 0, 64);
         Range(problems, "undrainAfterSeconds", p.UndrainAfterSeconds, 0, 86_400);
         Range(problems, "breakerWindowSeconds", p.BreakerWindowSeconds, 10, 86_400);
         Range(problems, "decisionTtlSeconds", p.DecisionTtlSeconds, 10, 7 * 86_400);

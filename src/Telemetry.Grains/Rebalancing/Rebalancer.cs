@@ -4,8 +4,8 @@ namespace Telemetry.Grains.Rebalancing;
 
 /// <summary>
 /// One interval of rebalancing, without Orleans (docs/rebalancing.md): classify each data center against the
-/// fleet with hysteresis and set its admission weight (<see cref="Shifts"/>), move jobs out of hot or degraded
-/// ones (<see cref="Migrations"/>), and drain or undrain nodes (<see cref="Drains"/>) — within cooldowns, a cap on
+/// fleet with hysteresis and set its admission weight (<see cref="Shifts"/>), move jobs off nodes whose GPU failed
+/// (<see cref="Evacuations"/>) and out of hot or degraded ones (<see cref="Migrations"/>), and drain or undrain nodes (<see cref="Drains"/>) — within cooldowns, a cap on
 /// moves per interval, and a circuit breaker per data center. Time and memory are passed in, so tests drive it with a fake clock.
 /// </summary>
 public static class Rebalancer
@@ -23,11 +23,17 @@ public static class Rebalancer
         var pressures = signals.Select(DataCenterPressure.Of).ToArray();
         Shifts.Plan(pressures, policy, memory, now, decisions, alerts);
 
+        foreach (var dc in signals)
+        {
+            Drains.UpdateBreaker(dc, policy, memory, now, alerts);
+        }
+
         var moves = new MoveBudget(policy.MaxMovesPerInterval);
+        Evacuations.Plan(signals, pressures, policy, memory, tenantOf, now, moves, decisions);
         Migrations.Plan(signals, pressures, policy, memory, tenantOf, now, moves, decisions);
         foreach (var dc in signals)
         {
-            Drains.Plan(dc, policy, memory, tenantOf, now, moves, decisions, alerts);
+            Drains.Plan(dc, policy, memory, tenantOf, now, moves, decisions);
         }
 
         var weights = pressures.ToDictionary(p => p.Id, p => memory.Of(p.Id).Weight, StringComparer.Ordinal);

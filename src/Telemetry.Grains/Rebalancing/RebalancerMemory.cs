@@ -21,6 +21,9 @@ public sealed class RebalancerMemory
     /// <summary>Nodes drained for a straggler (decided, even in dry run), by node id; apart from <see cref="Drained"/>, which undrains on a different rule.</summary>
     [Id(5)] public Dictionary<string, StragglerDrain> StragglerDrained { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>Nodes being evacuated (since their first unhealthy GPU, until they are clean), with the jobs still to move off.</summary>
+    [Id(6)] public Dictionary<string, EvacuatingNode> Evacuating { get; set; } = new(StringComparer.Ordinal);
+
     public DataCenterState Of(string dataCenter)
     {
         if (!DataCenters.TryGetValue(dataCenter, out var state))

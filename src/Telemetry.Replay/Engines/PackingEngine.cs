@@ -80,6 +80,7 @@ public sealed class PackingEngine(ReplayRun run)
             ConstraintViolations = run.Checker.ConstraintViolations,
             StartsOnDrainedNodes = run.Checker.StartsOnDrainedNodes,
             PlacementRefusals = run.PlacementRefusals,
+            RefusalsWithRoom = run.RefusalsWithRoom,
             WallSeconds = Math.Round(clock.Elapsed.TotalSeconds, 2),
             Series = series,
         };

@@ -26,6 +26,9 @@ public sealed class ReplayRun(ReplayFleet fleet, IPlacementPolicy policy, Tenant
 
     public int PlacementRefusals { get; private set; }
 
+    /// <summary>Refusals while some node of the fleet could have taken the task (see <see cref="Results.PolicyResult.RefusalsWithRoom"/>).</summary>
+    public int RefusalsWithRoom { get; private set; }
+
     public int DecisionsActedOn { get; private set; }
 
     public int Migrations { get; private set; }
@@ -33,27 +36,12 @@ public sealed class ReplayRun(ReplayFleet fleet, IPlacementPolicy policy, Tenant
     /// <summary>Asks the policy and starts the task where it says; null when it could not start now.</summary>
     public async ValueTask<Placement?> TryStartAsync(ReplayTask task, string? onlyDataCenter, CancellationToken cancellationToken)
     {
-        var placement = await Policy.PlaceAsync(task, Fleet, onlyDataCenter, cancellationToken).ConfigureAwait(false);
-        if (placement is null)
+        var placement = await PlaceAsync(task, onlyDataCenter, null, cancellationToken).ConfigureAwait(false);
+        if (placement is not null)
         {
-            PlacementRefusals++;
-            return null;
+            await StartAsync(task, placement, cancellationToken).ConfigureAwait(false);
         }
 
-        // A scheduler starts nothing on a GPU it knows has failed (the silo may not have heard yet), and one that
-        // acts on decisions nothing on a node it was told to drain or in a data center it was told to close.
-        if (placement.Shares.Any(s => !placement.Node.Gpus[s.Index].Healthy)
-            || (Rebalance && (placement.Node.Drained || Fleet.AdmissionWeight(placement.Node.DataCenter) <= 0)))
-        {
-            PlacementRefusals++;
-            await Policy.ReleaseAsync(task, placement, cancellationToken).ConfigureAwait(false);
-            return null;
-        }
-
-        Checker.OnStart(task, placement, Fleet);
-        Fleet.Start(task.Id, placement);
-        _tasks[task.Id] = task;
-        await Link.TaskStartedAsync(task, placement, cancellationToken).ConfigureAwait(false);
         return placement;
     }
 
@@ -73,12 +61,44 @@ public sealed class ReplayRun(ReplayFleet fleet, IPlacementPolicy policy, Tenant
         return placement;
     }
 
+    // Where the policy would start the task, if a scheduler may start it there: a scheduler starts nothing on a GPU it
+    // knows has failed (the silo may not have heard yet), nor on the node it is moving the task off, and one that acts on
+    // decisions nothing on a node it was told to drain or in a data center it was told to close.
+    private async ValueTask<Placement?> PlaceAsync(ReplayTask task, string? onlyDataCenter, ReplayNode? avoid, CancellationToken cancellationToken)
+    {
+        var placement = await Policy.PlaceAsync(task, Fleet, onlyDataCenter, cancellationToken).ConfigureAwait(false);
+        if (placement is null)
+        {
+            PlacementRefusals++;
+            RefusalsWithRoom += Fleet.Nodes.Any(n => n != avoid && (onlyDataCenter is null || n.DataCenter == onlyDataCenter) && TaskConstraints.Fits(task, n, Fleet, Tenants)) ? 1 : 0;
+            return null;
+        }
+
+        if (placement.Node == avoid || placement.Shares.Any(s => !placement.Node.Gpus[s.Index].Healthy)
+            || (Rebalance && (placement.Node.Drained || Fleet.AdmissionWeight(placement.Node.DataCenter) <= 0)))
+        {
+            PlacementRefusals++;
+            await Policy.ReleaseAsync(task, placement, cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+
+        return placement;
+    }
+
+    private async ValueTask StartAsync(ReplayTask task, Placement placement, CancellationToken cancellationToken)
+    {
+        Checker.OnStart(task, placement, Fleet);
+        Fleet.Start(task.Id, placement);
+        _tasks[task.Id] = task;
+        await Link.TaskStartedAsync(task, placement, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>
     /// Reads new decisions and acts on those about this run's fleet: shifts set admission weights, drains
     /// and undrains set flags, a migration moves its task into the target data center (through
-    /// <paramref name="moved"/>, which the timeline uses to charge the restart, or to queue a task that found no room again). Each one acted on is acknowledged.
+    /// <paramref name="moved"/>, which the timeline uses to charge the restart; a task the target has no room for keeps running where it was and the decision is not acknowledged). Each one acted on is acknowledged.
     /// </summary>
-    public async ValueTask ActOnDecisionsAsync(Func<ReplayTask, Placement, Placement?, ValueTask>? moved, CancellationToken cancellationToken)
+    public async ValueTask ActOnDecisionsAsync(Func<ReplayTask, Placement, Placement, ValueTask>? moved, CancellationToken cancellationToken)
     {
         if (!Rebalance || !Link.IsLive)
         {
@@ -95,7 +115,7 @@ public sealed class ReplayRun(ReplayFleet fleet, IPlacementPolicy policy, Tenant
         }
     }
 
-    private async ValueTask<bool> ActAsync(ReplayDecision decision, Func<ReplayTask, Placement, Placement?, ValueTask>? moved, CancellationToken cancellationToken)
+    private async ValueTask<bool> ActAsync(ReplayDecision decision, Func<ReplayTask, Placement, Placement, ValueTask>? moved, CancellationToken cancellationToken)
     {
         switch (decision.Kind)
         {
@@ -134,30 +154,27 @@ public sealed class ReplayRun(ReplayFleet fleet, IPlacementPolicy policy, Tenant
         return true;
     }
 
-    private async ValueTask<bool> MigrateAsync(ReplayDecision decision, Func<ReplayTask, Placement, Placement?, ValueTask>? moved, CancellationToken cancellationToken)
+    private async ValueTask<bool> MigrateAsync(ReplayDecision decision, Func<ReplayTask, Placement, Placement, ValueTask>? moved, CancellationToken cancellationToken)
     {
-        // The cluster knows a task by the run's prefix and its id (see the link); a job of another run is not ours.
+        // The cluster knows a task by the run's prefix and its id (see the link); a job of another run is not ours. A move
+        // off a node (the decision names it) may stay in its data center; a move out of a data center must leave it.
         if (decision.JobId is not { } job || !job.StartsWith(Fleet.Prefix, StringComparison.Ordinal) || decision.To is null
             || !_tasks.TryGetValue(job[Fleet.Prefix.Length..], out var task)
-            || Fleet.Running.GetValueOrDefault(task.Id) is not { } old || old.Node.DataCenter == decision.To)
+            || Fleet.Running.GetValueOrDefault(task.Id) is not { } old
+            || (decision.Node is null ? old.Node.DataCenter == decision.To : old.Node.Id != decision.Node))
         {
             return false;
         }
 
-        // Stop first, so a task may move within the room it frees; if the target has no room it restarts where it was.
-        await StopAsync(task, cancellationToken).ConfigureAwait(false);
-        var placed = await TryStartAsync(task, decision.To, cancellationToken).ConfigureAwait(false);
+        // Placed before it stops: a task the target has no room for keeps running where it is.
+        var placed = await PlaceAsync(task, decision.To, old.Node, cancellationToken).ConfigureAwait(false);
         if (placed is null)
         {
-            placed = await TryStartAsync(task, old.Node.DataCenter, cancellationToken).ConfigureAwait(false);
-            if (moved is not null)
-            {
-                await moved(task, old, placed).ConfigureAwait(false);
-            }
-
             return false;
         }
 
+        await StopAsync(task, cancellationToken).ConfigureAwait(false);
+        await StartAsync(task, placed, cancellationToken).ConfigureAwait(false);
         Migrations++;
         if (moved is not null)
         {

@@ -141,6 +141,7 @@ public sealed class TimelineEngine(ReplayRun run, ITraceClock clock, FaultPlan f
             ConstraintViolations = run.Checker.ConstraintViolations,
             StartsOnDrainedNodes = run.Checker.StartsOnDrainedNodes,
             PlacementRefusals = run.PlacementRefusals,
+            RefusalsWithRoom = run.RefusalsWithRoom,
             WallSeconds = Math.Round(wall.Elapsed.TotalSeconds, 2),
             Series = _series,
         };
@@ -331,21 +332,12 @@ public sealed class TimelineEngine(ReplayRun run, ITraceClock clock, FaultPlan f
 
     private ValueTask ActOnDecisionsAsync(CancellationToken cancellationToken) => run.ActOnDecisionsAsync(MovedAsync, cancellationToken);
 
-    private ValueTask MovedAsync(ReplayTask task, Placement from, Placement? to)
+    private ValueTask MovedAsync(ReplayTask task, Placement from, Placement to)
     {
+        // A move is a restart from its last state, not a new arrival: it adds no queue wait and loses no work, but its
+        // remaining run time grows by the restart.
         var state = _byId[task.Id];
-        _running--;
         state.RemainingSeconds = Math.Max(0, state.EndsAt - _now) + MigrationRestartSeconds;
-        if (to is null)
-        {
-            state.Run++;
-            state.QueuedAt = _now;
-            _queue.Add(state);
-            return ValueTask.CompletedTask;
-        }
-
-        // A move is a restart, not a new arrival: it adds no queue wait.
-        _running++;
         state.StartedAt = _now;
         state.EndsAt = _now + state.RemainingSeconds;
         state.Run++;

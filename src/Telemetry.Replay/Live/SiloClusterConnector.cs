@@ -48,6 +48,12 @@ public sealed class SiloClusterConnector(TimeProvider time, Action<string> progr
                     policy[field] = Math.Max(least, (int)Math.Round(seconds / options.Speed));
                 }
             }
+
+            // A cap per interval is a rate as well: each interval covers --speed times more of the fleet's time.
+            if (policy["maxMovesPerInterval"] is JsonValue cap && cap.TryGetValue<int>(out var moves))
+            {
+                policy["maxMovesPerInterval"] = Math.Min(MaxMovesPerInterval, (int)Math.Round(moves * options.Speed));
+            }
         }
 
         var map = policy["tenantDataCenters"] as JsonObject ?? [];
@@ -60,9 +66,14 @@ public sealed class SiloClusterConnector(TimeProvider time, Action<string> progr
         await silo.RequireAsync(HttpMethod.Put, "/api/v1/rebalance/policy", policy, ct).ConfigureAwait(false);
     }
 
+    // The policy validator's upper bound for maxMovesPerInterval.
+    private const int MaxMovesPerInterval = 10_000;
+
     private static readonly (string Field, int Least)[] ScaledFields =
         [("pairCooldownSeconds", 0), ("jobCooldownSeconds", 0), ("undrainAfterSeconds", 0), ("breakerWindowSeconds", 10)];
 
+    // Until every node of the fleet reports and none of its data centers is closed: a data center seen while its nodes
+    // were still registering may have been judged dark (weight 0), and a run that started then would find it closed.
     private async Task WaitReportingAsync(SiloClient silo, ReplayFleet fleet, CancellationToken ct)
     {
         var expected = fleet.Nodes.GroupBy(n => n.DataCenter).ToDictionary(g => g.Key, g => g.Count());
@@ -70,26 +81,33 @@ public sealed class SiloClusterConnector(TimeProvider time, Action<string> progr
         while (true)
         {
             var answer = await silo.RequireAsync(HttpMethod.Get, "/api/v1/datacenters", null, ct).ConfigureAwait(false);
-            var seen = 0;
+            int seen = 0, offline = 0;
+            var closed = new List<string>();
             foreach (var dc in answer as JsonArray ?? [])
             {
                 if (dc?["id"]?.GetValue<string>() is { } id && expected.ContainsKey(id))
                 {
                     seen += dc["nodes"]?.GetValue<int>() ?? 0;
+                    offline += dc["gpusByHealth"]?["offline"]?.GetValue<int>() ?? 0;
+                    if (dc["admissionWeight"]?.GetValue<double>() is <= 0)
+                    {
+                        closed.Add(id);
+                    }
                 }
             }
 
-            if (seen >= fleet.Nodes.Count)
+            if (seen >= fleet.Nodes.Count && offline == 0 && closed.Count == 0)
             {
                 return;
             }
 
+            var state = $"{seen} of {fleet.Nodes.Count} nodes, {offline} GPUs offline{(closed.Count == 0 ? "" : $", {string.Join(", ", closed)} closed")}";
             if (time.GetElapsedTime(started) > ReportingDeadline)
             {
-                throw new SiloUnreachableException($"only {seen} of the fleet's {fleet.Nodes.Count} nodes were reporting after {ReportingDeadline.TotalSeconds:F0} s");
+                throw new SiloUnreachableException($"the fleet was not reporting whole after {ReportingDeadline.TotalSeconds:F0} s: {state}");
             }
 
-            progress($"waiting for the fleet to report: {seen} of {fleet.Nodes.Count} nodes");
+            progress($"waiting for the fleet to report: {state}");
             await Task.Delay(TimeSpan.FromSeconds(1), time, ct).ConfigureAwait(false);
         }
     }

@@ -72,6 +72,12 @@ public sealed record PolicyResult
     /// <summary>Placements the policy could not give (silo: a 409 or an error), counted per attempt.</summary>
     public required int PlacementRefusals { get; init; }
 
+    /// <summary>
+    /// Refusals of a task that some node of the replay's own fleet could have taken at that moment (its constraints, drains
+    /// and closed data centers honoured): a policy that refuses what fits is working from a stale view of the fleet.
+    /// </summary>
+    public int RefusalsWithRoom { get; init; }
+
     public required double WallSeconds { get; init; }
 
     /// <summary>The chart's series: unallocated against arrived demand (packing) or allocation over time (timeline).</summary>

@@ -50,6 +50,7 @@ public static class SummaryWriter
         rows.Add(("migrations", r => r.Migrations));
         rows.Add(("decisions acted on", r => r.DecisionsActedOn));
         rows.Add(("placement refusals", r => r.PlacementRefusals));
+        rows.Add(("… of them while the fleet had room", r => r.RefusalsWithRoom));
         rows.Add(("double allocations", r => r.DoubleAllocations));
         rows.Add(("constraint violations", r => r.ConstraintViolations));
         rows.Add(("starts on drained nodes", r => r.StartsOnDrainedNodes));

@@ -47,15 +47,14 @@ public sealed class ScenarioFleet(Scenario scenario, IReadOnlyList<string> dataC
                 free += Math.Max(0, gpusPerNode - lost - busy);
             }
 
+            JobShare[] running = busy > 0 ? [new JobShare($"{nodeId}/job", busy)] : [];
             if (lost > 0)
             {
-                nodes.Add(new NodeSignal(nodeId, lost, false, true));
+                // As the silo lists a node with unhealthy GPUs: with the jobs it runs.
+                nodes.Add(new NodeSignal(nodeId, lost, false, true) { Jobs = running });
             }
 
-            if (busy > 0)
-            {
-                jobs.Add(new JobShare($"{nodeId}/job", busy));
-            }
+            jobs.AddRange(running);
         }
 
         var counts = new HealthCounts(healthy, degraded, unhealthy, offline);

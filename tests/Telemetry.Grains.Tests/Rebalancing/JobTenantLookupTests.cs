@@ -76,9 +76,10 @@ public sealed class JobTenantLookupTests
 
         var step = await RunAsync(new RebalancePolicy(), TestSignals.Of("dc1", nodeSignals: [node]));
 
-        var drain = Assert.Single(step.Decisions);
-        Assert.Equal(DecisionKind.Drain, drain.Kind);
+        // The node is evacuated: drained, and its job moved off with its tenant named.
+        var drain = Assert.Single(step.Decisions, d => d.Kind == DecisionKind.Drain);
         Assert.Equal(new DecisionJob("j-co", 8, "co"), Assert.Single(drain.Jobs));
+        Assert.Equal("co", Assert.Single(step.Decisions, d => d.Kind == DecisionKind.Migrate).Tenant);
     }
 
     private async Task<RebalanceStep> SettledAsync(RebalancePolicy policy, params DataCenterSignals[] signals)

@@ -15,6 +15,7 @@ public sealed class PolicyAndLogTests
     [InlineData("degradedExitShare")]
     [InlineData("maxMovesPerInterval")]
     [InlineData("breakerShare")]
+    [InlineData("evacuateUnhealthyGpus")]
     public void Problems_NameTheField(string field)
     {
         var policy = field switch
@@ -22,6 +23,7 @@ public sealed class PolicyAndLogTests
             "hotExitFreeShare" => new RebalancePolicy { HotExitFreeShare = 0.01 },
             "degradedExitShare" => new RebalancePolicy { DegradedExitShare = 0.5 },
             "maxMovesPerInterval" => new RebalancePolicy { MaxMovesPerInterval = -1 },
+            "evacuateUnhealthyGpus" => new RebalancePolicy { EvacuateUnhealthyGpus = 65 },
             _ => new RebalancePolicy { BreakerShare = 1.5 },
         };
 

@@ -106,7 +106,7 @@ public sealed class RebalancerTests
     [Fact]
     public void UnhealthyNode_IsDrained_ThenUndrainedAfterItStaysClean()
     {
-        var policy = new RebalancePolicy();
+        var policy = new RebalancePolicy { DrainUnhealthyGpus = 1, EvacuateUnhealthyGpus = 0 };
         var drain = Run(policy, TestSignals.Of("dc1", nodeSignals: TestSignals.Unhealthy("dc1", 1)));
         _time.Advance(TimeSpan.FromSeconds(10));
         var stillBad = Run(policy, TestSignals.Of("dc1", nodeSignals: [new NodeSignal("dc1/n0000", 1, true, true)]));
@@ -124,7 +124,7 @@ public sealed class RebalancerTests
     [Fact]
     public void Breaker_HalfTheNodesUnhealthyWithinTheWindow_StopsDrainingAndAlerts()
     {
-        var policy = new RebalancePolicy { MaxMovesPerInterval = 100 };
+        var policy = new RebalancePolicy { MaxMovesPerInterval = 100, DrainUnhealthyGpus = 1, EvacuateUnhealthyGpus = 0 };
         var first = Run(policy, TestSignals.Of("dc1", nodes: 10, nodeSignals: TestSignals.Unhealthy("dc1", 2)));
         _time.Advance(TimeSpan.FromSeconds(60));
         var storm = Run(policy, TestSignals.Of("dc1", nodes: 10, nodeSignals: TestSignals.Unhealthy("dc1", 6)));
@@ -161,9 +161,10 @@ public sealed class RebalancerTests
     [Fact]
     public void DryRun_DecidesTheSameAndMarksIt()
     {
-        var step = Run(new RebalancePolicy { DryRun = true }, TestSignals.Of("dc1", nodeSignals: TestSignals.Unhealthy("dc1", 1)));
+        var policy = new RebalancePolicy { DryRun = true, DrainUnhealthyGpus = 1 };
+        var step = Run(policy, TestSignals.Of("dc1", nodeSignals: TestSignals.Unhealthy("dc1", 1)));
         _time.Advance(TimeSpan.FromSeconds(10));
-        var again = Run(new RebalancePolicy { DryRun = true }, TestSignals.Of("dc1", nodeSignals: TestSignals.Unhealthy("dc1", 1)));
+        var again = Run(policy, TestSignals.Of("dc1", nodeSignals: TestSignals.Unhealthy("dc1", 1)));
 
         Assert.True(Assert.Single(step.Decisions).DryRun);
         Assert.Empty(again.Decisions);

@@ -120,7 +120,7 @@ public sealed class RelativePressureTests
     public void Evaluate_NodeAnOperatorUndrained_IsNotDrainedAgainUntilClean()
     {
         _memory.OperatorUndrained.Add("dc1/n0000");
-        var bad = TestSignals.Of("dc1", nodeSignals: TestSignals.Unhealthy("dc1", 1));
+        var bad = TestSignals.Of("dc1", nodeSignals: [new NodeSignal("dc1/n0000", _policy.DrainUnhealthyGpus, false, true)]);
 
         var respected = Run(bad);
         _time.Advance(TimeSpan.FromSeconds(10));

@@ -8,7 +8,7 @@ namespace Telemetry.Silo.Tests.Replay;
 
 /// <summary>
 /// Links replays to the silo as the command does, and records in order what the replay did through the link —
-/// every start with its node, every drain and undrain it acknowledged — so a test can check them apart from the replay's own counts.
+/// every start with its node, every drain, undrain and move off a node it acknowledged — so a test can check them apart from the replay's own counts.
 /// </summary>
 internal sealed class RecordingConnector(IReplayClusterConnector inner) : IReplayClusterConnector
 {
@@ -58,6 +58,10 @@ internal sealed class RecordingConnector(IReplayClusterConnector inner) : IRepla
             if (_handed.TryGetValue(decisionId, out var d) && d.Kind is "drain" or "undrain")
             {
                 owner.Log.Enqueue((d.Kind, d.Node!, decisionId));
+            }
+            else if (d is { Kind: "migrate", Node: { } node, JobId: { } job })
+            {
+                owner.Log.Enqueue(("migrate", node, job));
             }
 
             await inner.AcknowledgeAsync(decisionId, cancellationToken);

@@ -46,10 +46,16 @@ public sealed class ReplayAgainstSiloTests : IAsyncLifetime
             Assert.Equal(0, r.ConstraintViolations);
         }
 
-        // The silo's policy must really place through the API. How many it places in this short live run is not a
-        // fixed figure yet: on a loaded machine it has placed from 98 to 281 of about 350 tasks against first-fit's
-        // 337 (an open question of the replay issue); the full-trace comparison is in docs/replay.md.
-        Assert.True(results[0].Placed > 0, $"the silo placed none of {results[0].Tasks}");
+        // The silo refuses only what the fleet has no room for: a refusal while the replay's own fleet could have taken the
+        // task means the silo worked from a stale view (node summaries, reservations or admission weights lagging). A node
+        // whose reports stall past the test's 3 s offline window on a loaded machine may cost a task or two, hence the margin.
+        // The silo still places fewer tasks than first-fit here (276–281 against 337): every fifth task asks for a T4 and
+        // two in five may run only in dc1, and its best-fit packing fills the scarce 2-GPU T4 nodes and dc1 with tasks that
+        // could have gone elsewhere. Without those constraints both place 360 of 368 (docs/replay.md): a matter of the
+        // placement score, not of lag.
+        var silo = results[0];
+        Assert.True(silo.Placed > silo.Tasks / 2, $"the silo placed {silo.Placed} of {silo.Tasks}");
+        Assert.True(silo.RefusalsWithRoom <= silo.Tasks / 50, $"the silo refused {silo.RefusalsWithRoom} tasks that the fleet had room for");
         Assert.True(File.Exists(Path.Combine(_folder, "out", "summary.json")));
         Assert.Equal(2, SummaryWriter.FromJson(await File.ReadAllTextAsync(Path.Combine(_folder, "out", "summary.json"))).Count);
 
@@ -88,8 +94,11 @@ public sealed class ReplayAgainstSiloTests : IAsyncLifetime
         Assert.True(result.Faults > 0, "no fault was injected");
 
         // Every drain the replay acknowledged holds until its undrain: no start on that node in between.
+        // A move off a node (evacuating it after a GPU fault) leaves that node.
         var drained = new HashSet<string>();
-        var drains = 0;
+        var lastStart = new Dictionary<string, string>();
+        var prefix = connector.LastFleet!.Prefix;
+        int drains = 0, moves = 0;
         foreach (var (kind, node, what) in connector.Log)
         {
             switch (kind)
@@ -101,14 +110,20 @@ public sealed class ReplayAgainstSiloTests : IAsyncLifetime
                 case "undrain":
                     drained.Remove(node);
                     break;
+                case "migrate":
+                    moves++;
+                    Assert.NotEqual(node, lastStart[what[prefix.Length..]]);
+                    break;
                 default:
                     Assert.False(drained.Contains(node), $"task {what} started on {node}, which the replay had drained");
+                    lastStart[what] = node;
                     break;
             }
         }
 
         Assert.True(drains > 0, "the rebalancer drained no node, or the replay did not act on it");
-        Assert.True(result.DecisionsActedOn >= drains);
+        Assert.True(result.DecisionsActedOn >= drains + moves);
+        Assert.True(result.Migrations >= moves);
     }
 
     private ReplayOptions Options(string mode, string[] policies) => new()

@@ -1,0 +1,143 @@
+using Microsoft.Extensions.Time.Testing;
+using Telemetry.Grains.Rebalancing;
+using Telemetry.Rebalancing;
+using Telemetry.State;
+
+namespace Telemetry.Grains.Tests.Rebalancing;
+
+public sealed class EvacuationTests
+{
+    private const string Node = "dc1/n0000";
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 12, 7, 1, 0, 0, TimeSpan.Zero));
+    private readonly RebalancerMemory _memory = new();
+    private readonly Dictionary<string, string> _tenants = new(StringComparer.Ordinal);
+    private readonly RebalancePolicy _policy = new();
+
+    [Fact]
+    public void FirstFailedGpu_DrainsTheNode_MovesItsJobsToTheRoomiest_ThenReopensIt()
+    {
+        var struck = Step(Failed(1, drained: false, "j-1", "j-2"), dc2Free: 400);
+        var moving = Step(Failed(1, drained: true, "j-2"), dc2Free: 399);
+        var empty = Step(Failed(1, drained: true), dc2Free: 398);
+
+        Assert.Equal(Node, Assert.Single(struck.Decisions, d => d.Kind == DecisionKind.Drain).Node);
+        var moves = struck.Decisions.Where(d => d.Kind == DecisionKind.Migrate).ToArray();
+        Assert.Equal(["j-1", "j-2"], moves.Select(m => m.JobId));
+        Assert.All(moves, m => Assert.Equal((Node, "dc1", "dc2"), (m.Node, m.From, m.To)));
+
+        // j-2 was proposed once already: it is not proposed again while the scheduler moves it.
+        Assert.Empty(moving.Decisions);
+        Assert.Equal(Node, Assert.Single(empty.Decisions, d => d.Kind == DecisionKind.Undrain).Node);
+    }
+
+    [Fact]
+    public void WorkStartedAfterTheFault_IsNotMoved_AndTheNodeIsNotDrainedAgain()
+    {
+        Step(Failed(1, drained: false, "j-1"));
+        Step(Failed(1, drained: true));
+
+        var later = Step(Failed(1, drained: false, "j-new"));
+
+        Assert.Empty(later.Decisions);
+    }
+
+    [Fact]
+    public void NodeWithNoJobs_IsNeitherDrainedNorUndrained()
+    {
+        var struck = Step(Failed(1, drained: false));
+        var later = Step(Failed(1, drained: false, "j-new"));
+
+        Assert.Empty(struck.Decisions);
+        Assert.Empty(later.Decisions);
+    }
+
+    [Fact]
+    public void FaultsClusteringWhileEvacuating_KeepTheDrainUntilTheRepair()
+    {
+        var clusteredGpus = _policy.DrainUnhealthyGpus;
+        Step(Failed(1, drained: false, "j-1"));
+        var clustered = Step(Failed(clusteredGpus, drained: true));
+        var stillBad = Step(Failed(clusteredGpus, drained: true));
+        var repaired = Step(Failed(0, drained: true));
+        _time.Advance(TimeSpan.FromSeconds(_policy.UndrainAfterSeconds));
+        var clean = Step(Failed(0, drained: true));
+
+        Assert.Empty(clustered.Decisions);
+        Assert.Empty(stillBad.Decisions);
+        Assert.Empty(repaired.Decisions);
+        Assert.Equal(Node, Assert.Single(clean.Decisions, d => d.Kind == DecisionKind.Undrain).Node);
+    }
+
+    [Fact]
+    public void RepairedBeforeItsJobsMoved_IsUndrained_AndANewFaultEvacuatesAgain()
+    {
+        Step(Failed(1, drained: false, "j-1"));
+        var repaired = Step(Failed(0, drained: true, "j-1"));
+        var again = Step(Failed(1, drained: false, "j-1", "j-3"));
+
+        Assert.Equal(Node, Assert.Single(repaired.Decisions, d => d.Kind == DecisionKind.Undrain).Node);
+        Assert.Single(again.Decisions, d => d.Kind == DecisionKind.Drain);
+        Assert.Equal(["j-1", "j-3"], again.Decisions.Where(d => d.Kind == DecisionKind.Migrate).Select(d => d.JobId));
+    }
+
+    [Fact]
+    public void JobOfATenantBoundToItsDataCenter_MovesWithinIt()
+    {
+        _tenants["j-1"] = "uni-a";
+        var policy = _policy with { TenantDataCenters = new Dictionary<string, string[]> { ["uni-a"] = ["dc1"] } };
+
+        var step = Step(Failed(1, drained: false, "j-1"), dc1Free: 400, policy: policy);
+
+        var move = Assert.Single(step.Decisions, d => d.Kind == DecisionKind.Migrate);
+        Assert.Equal(("dc1", "uni-a"), (move.To, move.Tenant));
+    }
+
+    [Fact]
+    public void FleetWithNoRoomBeyondTheHotReserve_MovesNothing_UntilRoomFreesUp()
+    {
+        // 12.5 % free in each data center, below hotExitFreeShare (15 %): a restart now would cost the queue.
+        var full = Step(Failed(1, drained: false, "j-1"), dc1Free: 100, dc2Free: 100);
+        var roomy = Step(Failed(1, drained: false, "j-1"), dc1Free: 100, dc2Free: 200);
+
+        Assert.Empty(full.Decisions);
+        Assert.Equal([DecisionKind.Drain, DecisionKind.Migrate], roomy.Decisions.Select(d => d.Kind));
+    }
+
+    [Fact]
+    public void JobWithNoRoomAnywhere_Stays_AndTheNodeReopensOnceTheOthersLeft()
+    {
+        NodeSignal WithBigJob(bool drained, params string[] jobs) =>
+            Failed(1, drained, jobs) with { Jobs = [.. Failed(1, drained, jobs).Jobs, new JobShare("j-big", 500)] };
+
+        var struck = Step(WithBigJob(false, "j-1"));
+        var reopened = Step(WithBigJob(true));
+
+        Assert.Equal(["j-1"], struck.Decisions.Where(d => d.Kind == DecisionKind.Migrate).Select(d => d.JobId));
+        Assert.Equal(Node, Assert.Single(reopened.Decisions, d => d.Kind == DecisionKind.Undrain).Node);
+    }
+
+    [Fact]
+    public void EvacuationOff_LeavesTheJobs_AndDrainsOnlyAtTheDrainThreshold()
+    {
+        var policy = _policy with { EvacuateUnhealthyGpus = 0 };
+
+        var one = Step(Failed(1, drained: false, "j-1"), policy: policy);
+        var clustered = Step(Failed(policy.DrainUnhealthyGpus, drained: false, "j-1"), policy: policy);
+
+        Assert.Empty(one.Decisions);
+        Assert.Equal([DecisionKind.Drain], clustered.Decisions.Select(d => d.Kind));
+    }
+
+    private static NodeSignal Failed(int unhealthy, bool drained, params string[] jobs) =>
+        new(Node, unhealthy, drained, true) { Jobs = [.. jobs.Select(j => new JobShare(j, 1))] };
+
+    private RebalanceStep Step(NodeSignal node, int dc1Free = 100, int dc2Free = 400, RebalancePolicy? policy = null)
+    {
+        // Both data centers equally busy in share terms, so nothing shifts or migrates for pressure.
+        var step = Rebalancer.Evaluate(
+            [TestSignals.Of("dc1", free: dc1Free, nodeSignals: node.UnhealthyGpus > 0 || node.Drained ? [node] : []), TestSignals.Of("dc2", free: dc2Free)],
+            policy ?? _policy, _memory, job => _tenants.GetValueOrDefault(job), _time.GetUtcNow());
+        _time.Advance(TimeSpan.FromSeconds(10));
+        return step;
+    }
+}
