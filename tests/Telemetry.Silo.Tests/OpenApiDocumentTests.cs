@@ -44,6 +44,18 @@ public sealed class OpenApiDocumentTests(SiloFixture silo)
         Assert.True(Operation(document, "/readyz", "get").GetProperty("responses").TryGetProperty("503", out _));
     }
 
+    [Theory]
+    [InlineData("/api/v1/fleet", "get")]
+    [InlineData("/api/v1/placement", "post")]
+    public async Task Document_GrainBackedOperation_DeclaresTheFailover503(string path, string method)
+    {
+        var document = await silo.Http.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+
+        var responses = Operation(document, path, method).GetProperty("responses");
+        Assert.True(responses.TryGetProperty("503", out var unavailable));
+        Assert.True(unavailable.GetProperty("content").TryGetProperty("application/problem+json", out _));
+    }
+
     private static JsonElement Operation(JsonElement document, string path, string method) =>
         document.GetProperty("paths").GetProperty(path).GetProperty(method);
 }

@@ -5,7 +5,7 @@ namespace Telemetry.Silo.OpenApi;
 
 /// <summary>
 /// Completes the generated OpenAPI document with what endpoint metadata cannot say: the two ways in (API keys,
-/// exporter tokens), the ingest doors' bodies, the 401/403 every <c>/api/v1</c> call can get once keys are on, the
+/// exporter tokens), the ingest doors' bodies, the 401/403 every <c>/api/v1</c> call can get once keys are on (and the 503 of a failover), the
 /// operations endpoints (health checks and metrics are not minimal-API handlers), and servers without a trailing slash.
 /// </summary>
 public static class SiloOpenApiDocument
@@ -90,6 +90,7 @@ public static class SiloOpenApiDocument
         operation.Responses ??= [];
         operation.Responses.TryAdd("401", ProblemResponse(document, "No API key, or one not configured (only once Telemetry:Auth:ApiKeys are set)."));
         operation.Responses.TryAdd("403", ProblemResponse(document, "The key's role or data centers do not allow this call."));
+        operation.Responses.TryAdd("503", ProblemResponse(document, "A silo of the cluster became unavailable during the call (a failover); retry after Retry-After (1 s)."));
     }
 
     private static OpenApiSecurityRequirement Requirement(OpenApiDocument document, string scheme) =>
