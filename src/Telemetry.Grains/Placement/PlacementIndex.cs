@@ -72,6 +72,8 @@ public sealed partial class PlacementIndex(string dataCenter, WorkloadMix? mix =
             LargestNode = _largestNode,
             Capacity = Capacity(query.Request),
             LargestMemoryMib = LargestMemory(query.Request.Model),
+            FreeGpus = _allFree,
+            BoundShare = Mix.BoundShare,
         };
         return candidates.Length > 0 ? match : WithShortage(match, query.Request, now);
     }

@@ -44,6 +44,7 @@ public sealed class WorkloadMix
     private readonly double[] _shareAbove = new double[GpuShares.Whole + 1];
     private readonly Dictionary<string, double> _modelDemand = new(StringComparer.OrdinalIgnoreCase);
     private double _demand;
+    private double _boundDemand;
     private int _sinceRefresh;
 
     /// <summary>A mix holding only the prior.</summary>
@@ -77,16 +78,24 @@ public sealed class WorkloadMix
     {
         if (query.SingleNode || query.Request.SingleNode is not null)
         {
-            Observe(query.Request);
+            Observe(query.Request, query.BoundTo);
         }
     }
 
-    /// <summary>Counts one request's shape; spread jobs count as their GPU count.</summary>
-    public void Observe(PlacementRequest request)
+    /// <summary>
+    /// Counts one request's shape; spread jobs count as their GPU count. A request of a tenant bound to
+    /// <paramref name="boundTo"/> data centers counts that fraction of its GPUs as demand that depends on this one.
+    /// </summary>
+    public void Observe(PlacementRequest request, int boundTo = 0)
     {
         Add(request.Gpus, request.GpuMilli, 1);
         var demand = Demand(request.Gpus, request.GpuMilli);
         _demand += demand;
+        if (boundTo > 0)
+        {
+            _boundDemand += demand / boundTo;
+        }
+
         if (request.Model is { } model)
         {
             _modelDemand[model] = _modelDemand.GetValueOrDefault(model) + demand;
@@ -120,6 +129,9 @@ public sealed class WorkloadMix
     public double ModelShare(string? model) =>
         model is not null && _demand > 0 && _modelDemand.TryGetValue(model, out var demand) ? Math.Clamp(demand / _demand, 0, 1) : 0;
 
+    /// <summary>Share of the recent GPU demand (of requests seen) that came from tenants bound to this data center, 0–1.</summary>
+    public double BoundShare => _demand > 0 ? Math.Clamp(_boundDemand / _demand, 0, 1) : 0;
+
     // GPUs a request asks for: a share counts as its thousandths.
     private static double Demand(int gpus, int? milli) =>
         milli is { } share and >= GpuShares.MinShare and <= GpuShares.MaxShare ? share / (double)GpuShares.Whole : Math.Clamp(gpus, 1, MaxWholeGpus);
@@ -149,6 +161,7 @@ public sealed class WorkloadMix
         }
 
         _demand *= BatchDecay;
+        _boundDemand *= BatchDecay;
         foreach (var model in _modelDemand.Keys.ToArray())
         {
             _modelDemand[model] *= BatchDecay;

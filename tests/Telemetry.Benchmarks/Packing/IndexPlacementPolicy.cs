@@ -79,7 +79,7 @@ internal sealed class IndexPlacementPolicy : IPlacementPolicy
             SingleNode = true,
             Candidates = 1,
         };
-        var query = new PlacementQuery(request, SingleNode: true, Candidates: 1);
+        var query = new PlacementQuery(request, SingleNode: true, Candidates: 1, BoundTo: onlyDataCenter is null ? 0 : 1);
         var matches = new List<(string, DataCenterMatch)>();
         foreach (var (dataCenter, index) in _indexes)
         {
@@ -90,7 +90,8 @@ internal sealed class IndexPlacementPolicy : IPlacementPolicy
             }
         }
 
-        return PlacementRules.Rank(request, singleNode: true, matches).Candidates is [var best, ..] ? best : null;
+        var ranked = onlyDataCenter is null ? DataCenterScarcity.Apply(matches) : [.. matches];
+        return PlacementRules.Rank(request, singleNode: true, ranked).Candidates is [var best, ..] ? best : null;
     }
 
     public ValueTask ReleaseAsync(ReplayTask task, TaskPlacement placement, CancellationToken cancellationToken) => ValueTask.CompletedTask;
