@@ -33,9 +33,11 @@ public sealed class PlacementGrain(TimeProvider time) : Grain, IPlacementGrain
             return new PlacementAnswer { Refusal = refusal };
         }
 
+        // A tenant the policy binds to some data centers can run nowhere else: they learn how much of their demand that is.
+        var boundTo = request.Tenant is { } tenant && policy.TenantDataCenters.ContainsKey(tenant) ? dataCenters.Length : 0;
         for (var round = 0; round < ReserveRounds; round++)
         {
-            var answer = await RankAsync(request, dataCenters);
+            var answer = await RankAsync(request, dataCenters, boundTo);
             if (request.ReserveSeconds == 0 || answer.Refusal is not null)
             {
                 return answer with { Candidates = answer.Candidates.Take(request.Candidates ?? PlacementRules.DefaultCandidates).ToArray() };
@@ -53,24 +55,24 @@ public sealed class PlacementGrain(TimeProvider time) : Grain, IPlacementGrain
         };
     }
 
-    private async Task<PlacementAnswer> RankAsync(PlacementRequest request, string[] dataCenters)
+    private async Task<PlacementAnswer> RankAsync(PlacementRequest request, string[] dataCenters, int boundTo)
     {
         var asked = request with { Candidates = (request.Candidates ?? PlacementRules.DefaultCandidates) + (request.ReserveSeconds > 0 ? ReserveSpares : 0) };
         var single = request.SingleNode ?? true;
-        var matches = await FindAsync(asked, single, dataCenters);
+        var matches = await FindAsync(asked, single, dataCenters, boundTo);
         if (request.SingleNode is null && matches.All(m => m.Match.LargestNode < request.Gpus))
         {
             // Larger than any node: spread over nodes of one data center.
             single = false;
-            matches = await FindAsync(asked, single, dataCenters);
+            matches = await FindAsync(asked, single, dataCenters, boundTo);
         }
 
-        return PlacementRules.Rank(asked, single, matches);
+        return PlacementRules.Rank(asked, single, boundTo > 0 ? matches : DataCenterScarcity.Apply(matches));
     }
 
-    private async Task<(string DataCenter, DataCenterMatch Match)[]> FindAsync(PlacementRequest request, bool single, string[] dataCenters)
+    private async Task<(string DataCenter, DataCenterMatch Match)[]> FindAsync(PlacementRequest request, bool single, string[] dataCenters, int boundTo)
     {
-        var query = new PlacementQuery(request, single, request.Candidates ?? PlacementRules.DefaultCandidates);
+        var query = new PlacementQuery(request, single, request.Candidates ?? PlacementRules.DefaultCandidates, boundTo);
         var matches = await Task.WhenAll(dataCenters.Select(dc => GrainFactory.GetGrain<IDataCenterGrain>(dc).FindAsync(query)));
         return [.. dataCenters.Zip(matches)];
     }

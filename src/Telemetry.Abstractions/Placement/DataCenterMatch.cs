@@ -23,4 +23,10 @@ public sealed record DataCenterMatch
 
     /// <summary>The largest frame buffer of a GPU of the request's model here, MiB; null when none was measured.</summary>
     [Id(6)] public double? LargestMemoryMib { get; init; }
+
+    /// <summary>GPUs free here, whole and the free thousandths of shared ones, on every node the index holds.</summary>
+    [Id(7)] public double FreeGpus { get; init; }
+
+    /// <summary>Share of the recent GPU demand asked of this data center that came from tenants bound to it (0–1).</summary>
+    [Id(8)] public double BoundShare { get; init; }
 }

@@ -25,7 +25,7 @@ public sealed partial class PlacementIndex
                     var node = slot.Node;
                     if (slot.FreeMilli >= milli && IsOpen(node, request, now) && HasMemory(node, slot.Uuid, request))
                     {
-                        best.Offer(weight * PlacementScore.Share(Mix, slot.FreeMilli, milli, node.Free.Length, node.Size, node.Summary.Headroom), new Place(node, slot));
+                        best.Offer(weight * PlacementScore.Share(Mix, slot.FreeMilli, milli, node.Free.Length, node.Size, node.Summary.Headroom, ScarcityFor(node, request)), new Place(node, slot));
                     }
                 }
             }
@@ -33,7 +33,7 @@ public sealed partial class PlacementIndex
 
         // Breaking a whole GPU is judged on the same scale: it wins where every shared GPU would leave a remainder the mix cannot use.
         OfferWhole(request, 1, milli, weight, now, best);
-        return [.. best.Best.Select(b => ShareCandidate(b.Item, milli, b.Score, weight))];
+        return [.. best.Best.Select(b => ShareCandidate(b.Item, milli, b.Score, weight, ScarcityFor(b.Item.Node, request)))];
     }
 
     private double BucketBound(int lowest, int highest, int milli)
@@ -47,7 +47,7 @@ public sealed partial class PlacementIndex
         return bound;
     }
 
-    private PlacementCandidate ShareCandidate(Place place, int milli, double score, double weight)
+    private PlacementCandidate ShareCandidate(Place place, int milli, double score, double weight, double scarcity)
     {
         var node = place.Node;
         var (gpu, free, packing) = place.Slot is { } slot
@@ -55,7 +55,7 @@ public sealed partial class PlacementIndex
             : (node.Free[0], GpuShares.Whole, string.Create(CultureInfo.InvariantCulture, $"breaks a whole GPU ({node.Free.Length} whole free, {GpuShares.Whole - milli}/1000 left on it)"));
         var fragmentation = Fragmentation.OfShare(Mix, free, milli, node.Free.Length);
         var why = string.Create(CultureInfo.InvariantCulture,
-            $"{node.Id}: {packing}; fragmentation {Signed(fragmentation)} GPUs for the recent job mix; headroom {node.Summary.Headroom:F2}; admission weight {weight:F2}");
+            $"{node.Id}: {packing}; fragmentation {Signed(fragmentation)} GPUs for the recent job mix{ScarcityWhy(node, scarcity)}; headroom {node.Summary.Headroom:F2}; admission weight {weight:F2}");
         return new PlacementCandidate(dataCenter, PlacementScore.Round(score), why, [new PlacementNode(node.Id, [gpu]) { GpuMilli = milli }]);
     }
 

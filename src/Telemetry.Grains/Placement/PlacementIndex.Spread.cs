@@ -59,7 +59,7 @@ public sealed partial class PlacementIndex
             return null;
         }
 
-        var score = weight * (chosen.Average(c => PlacementScore.Packing(Mix, c.Node.Free.Length, c.Take, c.Node.Size, c.Node.Summary.Headroom)) - (chosen.Count - 1));
+        var score = weight * (chosen.Average(c => PlacementScore.Packing(Mix, c.Node.Free.Length, c.Take, c.Node.Size, c.Node.Summary.Headroom, ScarcityFor(c.Node, request))) - (chosen.Count - 1));
         var modelNames = string.Join(" and ", chosen.Select(c => c.Node.Summary.Model).Distinct(StringComparer.OrdinalIgnoreCase));
         var why = string.Create(CultureInfo.InvariantCulture,
             $"{chosen.Count} nodes of {modelNames} in {dataCenter}, {chosen.Count(c => c.Take == c.Node.Size)} of them whole; mean headroom {chosen.Average(c => c.Node.Summary.Headroom):F2}; admission weight {weight:F2}");
@@ -76,7 +76,7 @@ public sealed partial class PlacementIndex
             for (var free = take; free < buckets.Count; free++)
             {
                 if (buckets[free].FirstOrDefault(n => !chosen.Contains(n) && IsEligible(n, request, now)) is { } node
-                    && PlacementScore.Packing(Mix, free, take, node.Size, node.Summary.Headroom) is var score && score > bestScore)
+                    && PlacementScore.Packing(Mix, free, take, node.Size, node.Summary.Headroom, ScarcityFor(node, request)) is var score && score > bestScore)
                 {
                     (best, bestScore) = (node, score);
                 }

@@ -32,6 +32,7 @@ public sealed partial class PlacementIndex(string dataCenter, WorkloadMix? mix =
             // Out of its bucket before the summary changes: the bucket's order reads the summary.
             Buckets(node.Summary.Model)[node.Free.Length].Remove(node);
             Shared(node.Summary.Model).Remove(node.Slots);
+            CountFree(node, -1);
             _gpusByModel[node.Summary.Model ?? ""] -= node.Size;
             node.Summary = summary;
             node.ReceivedAt = receivedAt;
@@ -47,6 +48,7 @@ public sealed partial class PlacementIndex(string dataCenter, WorkloadMix? mix =
             .Select(g => new SharedSlot(GpuShares.Whole - g.UsedMilli, node.Id, g.Uuid, node))];
         Buckets(summary.Model)[node.Free.Length].Add(node);
         Shared(summary.Model).Add(node.Slots);
+        CountFree(node, 1);
         var model = summary.Model ?? "";
         _gpusByModel[model] = _gpusByModel.GetValueOrDefault(model) + summary.Gpus;
         if (summary.GpuBriefs.Max(g => g.FbTotalMib) is { } memory && memory > _memoryByModel.GetValueOrDefault(model))
@@ -70,6 +72,8 @@ public sealed partial class PlacementIndex(string dataCenter, WorkloadMix? mix =
             LargestNode = _largestNode,
             Capacity = Capacity(query.Request),
             LargestMemoryMib = LargestMemory(query.Request.Model),
+            FreeGpus = _allFree,
+            BoundShare = Mix.BoundShare,
         };
         return candidates.Length > 0 ? match : WithShortage(match, query.Request, now);
     }
@@ -79,7 +83,7 @@ public sealed partial class PlacementIndex(string dataCenter, WorkloadMix? mix =
         var take = query.Request.Gpus;
         var best = new CandidateList<Place>(query.Candidates);
         OfferWhole(query.Request, take, null, weight, now, best);
-        return [.. best.Best.Select(b => SingleCandidate(b.Item.Node, take, b.Score, weight))];
+        return [.. best.Best.Select(b => SingleCandidate(b.Item.Node, take, b.Score, weight, ScarcityFor(b.Item.Node, query.Request)))];
     }
 
     // Buckets of whole free GPUs from the fewest up, each skipped when its best possible score cannot make the list;
@@ -103,9 +107,11 @@ public sealed partial class PlacementIndex(string dataCenter, WorkloadMix? mix =
                         continue;
                     }
 
+                    // Nodes of one bucket share a model, so its scarcity does not change their order.
+                    var scarcity = ScarcityFor(node, request);
                     var score = weight * (milli is { } s
-                        ? PlacementScore.Share(Mix, GpuShares.Whole, s, free, node.Size, node.Summary.Headroom)
-                        : PlacementScore.Packing(Mix, free, take, node.Size, node.Summary.Headroom));
+                        ? PlacementScore.Share(Mix, GpuShares.Whole, s, free, node.Size, node.Summary.Headroom, scarcity)
+                        : PlacementScore.Packing(Mix, free, take, node.Size, node.Summary.Headroom, scarcity));
                     if (best.IsFull && score <= best.Worst)
                     {
                         break;
@@ -117,12 +123,12 @@ public sealed partial class PlacementIndex(string dataCenter, WorkloadMix? mix =
         }
     }
 
-    private PlacementCandidate SingleCandidate(IndexedNode node, int take, double score, double weight)
+    private PlacementCandidate SingleCandidate(IndexedNode node, int take, double score, double weight, double scarcity)
     {
         var left = node.Free.Length - take;
         var packing = left == 0 ? "fills the node" : left == 1 ? "leaves one GPU free" : $"leaves {left} of {node.Size} GPUs free";
         var why = string.Create(CultureInfo.InvariantCulture,
-            $"{node.Id}: {packing}; fragmentation {Signed(Fragmentation.OfWhole(Mix, node.Free.Length, take))} GPUs for the recent job mix; headroom {node.Summary.Headroom:F2}; admission weight {weight:F2}");
+            $"{node.Id}: {packing}; fragmentation {Signed(Fragmentation.OfWhole(Mix, node.Free.Length, take))} GPUs for the recent job mix{ScarcityWhy(node, scarcity)}; headroom {node.Summary.Headroom:F2}; admission weight {weight:F2}");
         return new PlacementCandidate(dataCenter, PlacementScore.Round(score), why, [new PlacementNode(node.Id, node.Free[..take])]);
     }
 

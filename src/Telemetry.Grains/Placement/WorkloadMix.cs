@@ -7,6 +7,8 @@ namespace Telemetry.Grains.Placement;
 /// thousandths — as a bounded histogram whose older requests fade (half-life <see cref="HalfLifeRequests"/>).
 /// It starts from <see cref="Prior"/> counted as <see cref="PriorRequests"/> requests, which fades the same way,
 /// so the requests actually seen take over. Fragmentation (<see cref="Fragmentation"/>) is weighed by it.
+/// It also learns, fading alike, how much of the GPU demand named each GPU model (<see cref="ModelShare"/>), which
+/// the index weighs a scarce model's free capacity against.
 /// </summary>
 /// <remarks>
 /// The tables a score reads are rebuilt every <see cref="RefreshEvery"/> requests, so a placement reads
@@ -40,6 +42,9 @@ public sealed class WorkloadMix
     private readonly double[] _wholeNormalized = new double[MaxWholeGpus + 1];
     private readonly double[] _wholeAbove = new double[MaxWholeGpus + 2];
     private readonly double[] _shareAbove = new double[GpuShares.Whole + 1];
+    private readonly Dictionary<string, double> _modelDemand = new(StringComparer.OrdinalIgnoreCase);
+    private double _demand;
+    private double _boundDemand;
     private int _sinceRefresh;
 
     /// <summary>A mix holding only the prior.</summary>
@@ -73,14 +78,29 @@ public sealed class WorkloadMix
     {
         if (query.SingleNode || query.Request.SingleNode is not null)
         {
-            Observe(query.Request);
+            Observe(query.Request, query.BoundTo);
         }
     }
 
-    /// <summary>Counts one request's shape; spread jobs count as their GPU count.</summary>
-    public void Observe(PlacementRequest request)
+    /// <summary>
+    /// Counts one request's shape; spread jobs count as their GPU count. A request of a tenant bound to
+    /// <paramref name="boundTo"/> data centers counts that fraction of its GPUs as demand that depends on this one.
+    /// </summary>
+    public void Observe(PlacementRequest request, int boundTo = 0)
     {
         Add(request.Gpus, request.GpuMilli, 1);
+        var demand = Demand(request.Gpus, request.GpuMilli);
+        _demand += demand;
+        if (boundTo > 0)
+        {
+            _boundDemand += demand / boundTo;
+        }
+
+        if (request.Model is { } model)
+        {
+            _modelDemand[model] = _modelDemand.GetValueOrDefault(model) + demand;
+        }
+
         Observed++;
         if (++_sinceRefresh >= RefreshEvery)
         {
@@ -100,6 +120,21 @@ public sealed class WorkloadMix
 
     /// <summary>Share of jobs that ask for a share of one GPU larger than <paramref name="milli"/> thousandths.</summary>
     public double ShareAbove(int milli) => _shareAbove[Math.Clamp(milli, 0, GpuShares.Whole)];
+
+    /// <summary>
+    /// Share of the recent GPU demand (of requests seen: the prior, which names no model, would only dilute it) that asked for GPU model <paramref name="model"/> by name, 0–1:
+    /// work that can run nowhere else, which the scarcity of a model's free capacity is weighed by.
+    /// </summary>
+    /// <remarks>Read at once, not at the next refresh: packing fills a scarce model within the first few requests.</remarks>
+    public double ModelShare(string? model) =>
+        model is not null && _demand > 0 && _modelDemand.TryGetValue(model, out var demand) ? Math.Clamp(demand / _demand, 0, 1) : 0;
+
+    /// <summary>Share of the recent GPU demand (of requests seen) that came from tenants bound to this data center, 0–1.</summary>
+    public double BoundShare => _demand > 0 ? Math.Clamp(_boundDemand / _demand, 0, 1) : 0;
+
+    // GPUs a request asks for: a share counts as its thousandths.
+    private static double Demand(int gpus, int? milli) =>
+        milli is { } share and >= GpuShares.MinShare and <= GpuShares.MaxShare ? share / (double)GpuShares.Whole : Math.Clamp(gpus, 1, MaxWholeGpus);
 
     private void Add(int gpus, int? milli, double weight)
     {
@@ -123,6 +158,13 @@ public sealed class WorkloadMix
         for (var i = 0; i < _share.Length; i++)
         {
             _share[i] *= BatchDecay;
+        }
+
+        _demand *= BatchDecay;
+        _boundDemand *= BatchDecay;
+        foreach (var model in _modelDemand.Keys.ToArray())
+        {
+            _modelDemand[model] *= BatchDecay;
         }
     }
 

@@ -45,14 +45,41 @@ internal sealed class IndexPlacementPolicy : IPlacementPolicy
             _changed = null;
         }
 
+        // A task that may use several models asks for each in turn, as the silo policy does; the first that fits wins.
+        IReadOnlyList<string?> asked = task.Trace.Models.Count == 0 ? [null] : [.. task.Trace.Models.Where(fleet.Models.Contains)];
+        PlacementCandidate? best = null;
+        foreach (var model in asked)
+        {
+            if (Rank(task, model, fleet, onlyDataCenter) is { } found)
+            {
+                best = found;
+                break;
+            }
+        }
+
+        if (best is null)
+        {
+            return ValueTask.FromResult<TaskPlacement?>(null);
+        }
+
+        var chosen = best.Nodes[0];
+        var node = fleet.Node(chosen.Node) ?? throw new InvalidOperationException($"the index offered {chosen.Node}, which the fleet does not have");
+        var milli = chosen.GpuMilli ?? GpuShares.Whole;
+        _changed = node;
+        return ValueTask.FromResult<TaskPlacement?>(new TaskPlacement(node, [.. chosen.Gpus.Select(uuid => new GpuShare(fleet.Gpu(uuid)!.Index, milli))]));
+    }
+
+    private PlacementCandidate? Rank(ReplayTask task, string? model, ReplayFleet fleet, string? onlyDataCenter)
+    {
         var request = new PlacementRequest
         {
             Gpus = task.Trace.Gpus,
             GpuMilli = task.Trace.IsFractional ? task.Trace.GpuMilli : null,
+            Model = model,
             SingleNode = true,
             Candidates = 1,
         };
-        var query = new PlacementQuery(request, SingleNode: true, Candidates: 1);
+        var query = new PlacementQuery(request, SingleNode: true, Candidates: 1, BoundTo: onlyDataCenter is null ? 0 : 1);
         var matches = new List<(string, DataCenterMatch)>();
         foreach (var (dataCenter, index) in _indexes)
         {
@@ -63,16 +90,8 @@ internal sealed class IndexPlacementPolicy : IPlacementPolicy
             }
         }
 
-        if (PlacementRules.Rank(request, singleNode: true, matches).Candidates is not [var best, ..])
-        {
-            return ValueTask.FromResult<TaskPlacement?>(null);
-        }
-
-        var chosen = best.Nodes[0];
-        var node = fleet.Node(chosen.Node) ?? throw new InvalidOperationException($"the index offered {chosen.Node}, which the fleet does not have");
-        var milli = chosen.GpuMilli ?? GpuShares.Whole;
-        _changed = node;
-        return ValueTask.FromResult<TaskPlacement?>(new TaskPlacement(node, [.. chosen.Gpus.Select(uuid => new GpuShare(fleet.Gpu(uuid)!.Index, milli))]));
+        var ranked = onlyDataCenter is null ? DataCenterScarcity.Apply(matches) : [.. matches];
+        return PlacementRules.Rank(request, singleNode: true, ranked).Candidates is [var best, ..] ? best : null;
     }
 
     public ValueTask ReleaseAsync(ReplayTask task, TaskPlacement placement, CancellationToken cancellationToken) => ValueTask.CompletedTask;

@@ -71,6 +71,24 @@ public sealed class WorkloadMixTests
     }
 
     [Fact]
+    public void Observe_LearnsTheShareOfGpuDemandThatNamesEachModel()
+    {
+        var mix = new WorkloadMix([(1, null, 1.0)], requests: 0);
+
+        // 16 requests of 2 T4 GPUs (32 GPUs), 16 shares of 500 naming nothing (8 GPUs), 32 requests of 1 GPU naming nothing.
+        for (var i = 0; i < WorkloadMix.RefreshEvery; i++)
+        {
+            mix.Observe(i < 16 ? new PlacementRequest { Gpus = 2, Model = "T4" }
+                : i < 32 ? new PlacementRequest { Gpus = 1, GpuMilli = 500 }
+                : new PlacementRequest { Gpus = 1 });
+        }
+
+        Assert.Equal(32.0 / 72, mix.ModelShare("t4"), 6);
+        Assert.Equal(0, mix.ModelShare("NVIDIA B200"));
+        Assert.Equal(0, mix.ModelShare(null));
+    }
+
+    [Fact]
     public void Observe_TheSpreadAskOfAJobTooLargeForANode_IsNotCountedAgain()
     {
         var mix = new WorkloadMix();

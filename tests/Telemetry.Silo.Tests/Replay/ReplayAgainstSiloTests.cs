@@ -49,12 +49,11 @@ public sealed class ReplayAgainstSiloTests : IAsyncLifetime
         // The silo refuses only what the fleet has no room for: a refusal while the replay's own fleet could have taken the
         // task means the silo worked from a stale view (node summaries, reservations or admission weights lagging). A node
         // whose reports stall past the test's 3 s offline window on a loaded machine may cost a task or two, hence the margin.
-        // The silo still places fewer tasks than first-fit here (276–281 against 337): every fifth task asks for a T4 and
-        // two in five may run only in dc1, and its best-fit packing fills the scarce 2-GPU T4 nodes and dc1 with tasks that
-        // could have gone elsewhere. Without those constraints both place 360 of 368 (docs/replay.md): a matter of the
-        // placement score, not of lag.
-        var silo = results[0];
-        Assert.True(silo.Placed > silo.Tasks / 2, $"the silo placed {silo.Placed} of {silo.Tasks}");
+        // Every fifth task asks for a T4 and two in five may run only in dc1: the silo leaves the scarce 2-GPU T4 nodes and
+        // dc1 to the tasks that need them (docs/placement.md, scarcity), so it places as many as first-fit (337 and 341 against
+        // first-fit's 337 in two runs; 262–281 before). The margin, a twentieth of the tasks, is for a node whose reports stall on a loaded machine.
+        var (silo, firstFit) = (results[0], results[1]);
+        Assert.True(silo.Placed >= firstFit.Placed - (silo.Tasks / 20), $"the silo placed {silo.Placed} of {silo.Tasks}, first-fit {firstFit.Placed}");
         Assert.True(silo.RefusalsWithRoom <= silo.Tasks / 50, $"the silo refused {silo.RefusalsWithRoom} tasks that the fleet had room for");
         Assert.True(File.Exists(Path.Combine(_folder, "out", "summary.json")));
         Assert.Equal(2, SummaryWriter.FromJson(await File.ReadAllTextAsync(Path.Combine(_folder, "out", "summary.json"))).Count);
