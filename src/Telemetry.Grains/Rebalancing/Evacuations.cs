@@ -132,28 +132,18 @@ public static class Evacuations
     private static int Reserve(DataCenterPressure p, RebalancePolicy policy) =>
         p.FreeShare > 0 ? (int)Math.Ceiling(policy.HotExitFreeShare * p.FreeGpus / p.FreeShare) : 0;
 
-    private static RebalanceDecision Move(string dataCenter, NodeSignal node, JobShare job, DataCenterPressure to, string? tenant, RebalancePolicy policy, DateTimeOffset now) => new()
-    {
-        Id = "",
-        At = now,
-        Kind = DecisionKind.Migrate,
-        From = dataCenter,
-        To = to.Id,
-        Node = node.NodeId,
-        JobId = job.JobId,
-        Gpus = job.Gpus,
-        Tenant = tenant,
-        Jobs = [new DecisionJob(job.JobId, job.Gpus, tenant)],
-        Reason = $"Move {job.JobId} ({job.Gpus} GPUs{(tenant is null ? "" : $", tenant {tenant}")}) off {node.NodeId}, which has {node.UnhealthyGpus} unhealthy GPU(s), to {to.Id} ({to.FreeGpus} GPUs free)",
-        Signals = new Dictionary<string, double>(StringComparer.Ordinal)
-        {
-            ["unhealthyGpus"] = node.UnhealthyGpus,
-            ["evacuateUnhealthyGpus"] = policy.EvacuateUnhealthyGpus,
-            ["targetFreeGpus"] = to.FreeGpus,
-            ["targetFreeShare"] = Math.Round(to.FreeShare, 4),
-        },
-        DryRun = policy.DryRun,
-    };
+    private static RebalanceDecision Move(string dataCenter, NodeSignal node, JobShare job, DataCenterPressure to, string? tenant, RebalancePolicy policy, DateTimeOffset now) =>
+        Migrations.Decision(
+            dataCenter, to.Id, job, tenant, policy, now,
+            new Dictionary<string, double>(StringComparer.Ordinal)
+            {
+                ["unhealthyGpus"] = node.UnhealthyGpus,
+                ["evacuateUnhealthyGpus"] = policy.EvacuateUnhealthyGpus,
+                ["targetFreeGpus"] = to.FreeGpus,
+                ["targetFreeShare"] = Math.Round(to.FreeShare, 4),
+            },
+            $"Move {job.JobId} ({job.Gpus} GPUs{(tenant is null ? "" : $", tenant {tenant}")}) off {node.NodeId}, which has {node.UnhealthyGpus} unhealthy GPU(s), to {to.Id} ({to.FreeGpus} GPUs free)",
+            node.NodeId);
 
     private static RebalanceDecision NodeDecision(
         DecisionKind kind, string dataCenter, NodeSignal node, RebalancePolicy policy, Func<string, string?> tenantOf, DateTimeOffset now, string reason) =>

@@ -1,4 +1,5 @@
 using Telemetry.Rebalancing;
+using Telemetry.State;
 
 namespace Telemetry.Grains.Rebalancing;
 
@@ -44,21 +45,9 @@ public static class Migrations
                 signalsOf["targetFreeShare"] = Math.Round(to.FreeShare, 4);
                 signalsOf["gain"] = Math.Round(from.Pressure - to.Pressure, 4);
                 signalsOf["migrationMinGain"] = policy.MigrationMinGain;
-                decisions.Add(new RebalanceDecision
-                {
-                    Id = "",
-                    At = now,
-                    Kind = DecisionKind.Migrate,
-                    From = source.Id,
-                    To = to.Id,
-                    JobId = job.JobId,
-                    Gpus = job.Gpus,
-                    Tenant = tenant,
-                    Jobs = [new DecisionJob(job.JobId, job.Gpus, tenant)],
-                    Reason = $"Move {job.JobId} ({job.Gpus} GPUs{(tenant is null ? "" : $", tenant {tenant}")}) from {source.Id}, which is {Cause(memory.Of(source.Id))} (pressure {from.Pressure:F2}), to {to.Id} (pressure {to.Pressure:F2})",
-                    Signals = signalsOf,
-                    DryRun = policy.DryRun,
-                });
+                decisions.Add(Decision(
+                    source.Id, to.Id, job, tenant, policy, now, signalsOf,
+                    $"Move {job.JobId} ({job.Gpus} GPUs{(tenant is null ? "" : $", tenant {tenant}")}) from {source.Id}, which is {Cause(memory.Of(source.Id))} (pressure {from.Pressure:F2}), to {to.Id} (pressure {to.Pressure:F2})"));
             }
         }
 
@@ -67,6 +56,26 @@ public static class Migrations
             memory.PairCooldownUntil[pair] = now.AddSeconds(policy.PairCooldownSeconds);
         }
     }
+
+    /// <summary>A <c>migrate</c> of one job from <paramref name="from"/> to <paramref name="to"/>; <paramref name="node"/> names the node it leaves when one is meant.</summary>
+    public static RebalanceDecision Decision(
+        string from, string to, JobShare job, string? tenant, RebalancePolicy policy, DateTimeOffset now,
+        Dictionary<string, double> signals, string reason, string? node = null) => new()
+    {
+        Id = "",
+        At = now,
+        Kind = DecisionKind.Migrate,
+        From = from,
+        To = to,
+        Node = node,
+        JobId = job.JobId,
+        Gpus = job.Gpus,
+        Tenant = tenant,
+        Jobs = [new DecisionJob(job.JobId, job.Gpus, tenant)],
+        Reason = reason,
+        Signals = signals,
+        DryRun = policy.DryRun,
+    };
 
     private static bool IsSource(DataCenterState s) => Shifts.IsPressured(s);
 
