@@ -15,8 +15,9 @@ public sealed partial class StragglerPageTests(DashboardFixture dashboard)
         await Expect(page.Locator("#live")).ToHaveAttributeAsync("data-state", "live");
         var job = $"job-{Guid.NewGuid():N}"[..16];
         string[] nodes = [$"dc1/strag-a-{Guid.NewGuid():N}"[..20], $"dc1/strag-b-{Guid.NewGuid():N}"[..20]];
+        using var reporting = new CancellationTokenSource();
 
-        var straggler = await StragglingJob.SendAsync(dashboard.Silo.Http, job, nodes);
+        var straggler = await StragglingJob.SendAsync(dashboard.Silo.Http, job, nodes, reporting.Token);
 
         // The feed tells of it, and leads to the job's page.
         var item = page.Locator($"#feed li.kind-straggler[data-subject='{straggler}']");
@@ -42,5 +43,6 @@ public sealed partial class StragglerPageTests(DashboardFixture dashboard)
         // The heat map marks it.
         await page.GotoAsync("/#/dc/dc1");
         await Expect(page.Locator("canvas.heatmap")).ToHaveAttributeAsync("data-stragglers", new Regex("^[1-9]"), new() { Timeout = 30_000 });
+        await reporting.CancelAsync();
     }
 }

@@ -13,8 +13,12 @@ internal static class StragglingJob
 
     public static string GpuUuid(string nodeId, int index) => $"GPU-{Math.Abs(nodeId.GetHashCode(StringComparison.Ordinal)):x8}-5757-0000-0000-{index:D12}";
 
-    /// <summary>Seven 10-second buckets ending now, one report a node a bucket; returns the straggler's UUID.</summary>
-    public static async Task<string> SendAsync(HttpClient http, string jobId, string[] nodes)
+    /// <summary>
+    /// Seven 10-second buckets ending now, one report a node a bucket; returns the straggler's UUID. Until
+    /// <paramref name="keepReporting"/> is cancelled the nodes go on reporting one bucket every 10 s, so a slow test
+    /// run never sees them fall silent (offline) before it has looked at them.
+    /// </summary>
+    public static async Task<string> SendAsync(HttpClient http, string jobId, string[] nodes, CancellationToken keepReporting = default)
     {
         var first = ((DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 10_000) - 7) * 10_000;
         var boots = nodes.Select(_ => Guid.NewGuid().ToString()).ToArray();
@@ -22,17 +26,53 @@ internal static class StragglingJob
         {
             for (var n = 0; n < nodes.Length; n++)
             {
-                var report = Report(nodes[n], boots[n], (ulong)(k + 1), first + (k * 10_000), jobId, slowGpu: n == nodes.Length - 1 ? GpusPerNode - 1 : -1);
-                var body = new ArrayBufferWriter<byte>();
-                NodeReportWriter.Write(body, report);
-                using var content = new ByteArrayContent(body.WrittenSpan.ToArray());
-                content.Headers.ContentType = new MediaTypeHeaderValue(WireContentTypes.MessagePack);
-                using var answer = await http.PostAsync("/api/v1/ingest", content);
-                Assert.Equal(HttpStatusCode.Accepted, answer.StatusCode);
+                await PostAsync(http, Report(nodes[n], boots[n], (ulong)(k + 1), first + (k * 10_000), jobId, SlowGpu(nodes, n)), CancellationToken.None);
             }
         }
 
+        if (keepReporting.CanBeCanceled)
+        {
+            _ = Task.Run(() => KeepReportingAsync(http, jobId, nodes, boots, first, keepReporting), CancellationToken.None);
+        }
+
         return GpuUuid(nodes[^1], GpusPerNode - 1);
+    }
+
+    private static async Task KeepReportingAsync(HttpClient http, string jobId, string[] nodes, string[] boots, long first, CancellationToken stop)
+    {
+        try
+        {
+            for (var k = 7; !stop.IsCancellationRequested; k++)
+            {
+                // A bucket is sent once it has passed, as an exporter would.
+                var due = DateTimeOffset.FromUnixTimeMilliseconds(first + ((k + 1) * 10_000)) - DateTimeOffset.UtcNow;
+                if (due > TimeSpan.Zero)
+                {
+                    await Task.Delay(due, stop);
+                }
+
+                for (var n = 0; n < nodes.Length; n++)
+                {
+                    await PostAsync(http, Report(nodes[n], boots[n], (ulong)(k + 1), first + (k * 10_000), jobId, SlowGpu(nodes, n)), stop);
+                }
+            }
+        }
+        catch (Exception) when (stop.IsCancellationRequested)
+        {
+            // The test is over.
+        }
+    }
+
+    private static int SlowGpu(string[] nodes, int n) => n == nodes.Length - 1 ? GpusPerNode - 1 : -1;
+
+    private static async Task PostAsync(HttpClient http, NodeReport report, CancellationToken ct)
+    {
+        var body = new ArrayBufferWriter<byte>();
+        NodeReportWriter.Write(body, report);
+        using var content = new ByteArrayContent(body.WrittenSpan.ToArray());
+        content.Headers.ContentType = new MediaTypeHeaderValue(WireContentTypes.MessagePack);
+        using var answer = await http.PostAsync("/api/v1/ingest", content, ct);
+        Assert.Equal(HttpStatusCode.Accepted, answer.StatusCode);
     }
 
     private static NodeReport Report(string nodeId, string bootId, ulong seq, long bucketStartMs, string jobId, int slowGpu)
