@@ -41,8 +41,11 @@ public sealed partial class StragglerPageTests(DashboardFixture dashboard)
         await Expect(page).ToHaveURLAsync(new Regex($"#/job/{job}$"));
 
         // The heat map marks it.
-        await page.GotoAsync("/#/dc/dc1");
-        await Expect(page.Locator("canvas.heatmap")).ToHaveAttributeAsync("data-stragglers", new Regex("^[1-9]"), new() { Timeout = 30_000 });
+        // In a page of its own: in the same page, after the GPU page, the data-center view failed to draw in about one
+        // whole-project run in four (cause not found yet); this checks the heat map's mark, not that navigation.
+        var heatMap = await dashboard.NewPageAsync();
+        await heatMap.GotoAsync("/#/dc/dc1");
+        await Expect(heatMap.Locator("canvas.heatmap")).ToHaveAttributeAsync("data-stragglers", new Regex("^[1-9]"), new() { Timeout = 30_000 });
         await reporting.CancelAsync();
     }
 }
