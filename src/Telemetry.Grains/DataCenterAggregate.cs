@@ -1,5 +1,6 @@
 using Telemetry.Grains.DataCenters;
 using Telemetry.Health;
+using Telemetry.Placement;
 using Telemetry.Rebalancing;
 using Telemetry.State;
 
@@ -96,6 +97,7 @@ public sealed class DataCenterAggregate(string id)
     public DataCenterSignals Signals(DateTimeOffset now, double admissionWeight)
     {
         var reporting = 0;
+        var sharedFreeMilli = 0L;
         var nodes = new List<NodeSignal>();
         var jobs = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var node in _nodes.Values)
@@ -103,6 +105,11 @@ public sealed class DataCenterAggregate(string id)
             var summary = node.Summary;
             var fresh = node.IsReporting(now, StaleAfter);
             reporting += fresh ? 1 : 0;
+            foreach (var shared in fresh ? summary.SharedGpus : [])
+            {
+                sharedFreeMilli += shared.Open ? Math.Max(0, GpuShares.Whole - shared.UsedMilli) : 0;
+            }
+
             if (summary.GpusByHealth.Unhealthy > 0 || summary.Drained)
             {
                 nodes.Add(new NodeSignal(summary.NodeId, summary.GpusByHealth.Unhealthy, summary.Drained, fresh) { Jobs = summary.Jobs });
@@ -118,6 +125,7 @@ public sealed class DataCenterAggregate(string id)
         {
             Summary = Summarize(now, admissionWeight),
             ReportingNodes = reporting,
+            SharedFreeGpus = (double)sharedFreeMilli / GpuShares.Whole,
             Nodes = [.. nodes],
             Jobs = [.. jobs.OrderBy(j => j.Value).ThenBy(j => j.Key, StringComparer.Ordinal).Take(DataCenterSignals.MaxJobs).Select(j => new JobShare(j.Key, j.Value))],
         };

@@ -37,6 +37,7 @@ public sealed partial class DataCenterGrain(
     private DataCenterAggregate _aggregate = null!;
     private PlacementIndex _index = null!;
     private double _admissionWeight = 1.0;
+    private DateTimeOffset? _boundWorkTurnedAwayAt;
     private bool _registered;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -128,7 +129,15 @@ public sealed partial class DataCenterGrain(
     public Task<DataCenterMatch> FindAsync(PlacementQuery query)
     {
         _index.Mix.Observe(query);
-        return Task.FromResult(_index.Find(query, _admissionWeight, time.GetUtcNow()));
+        var now = time.GetUtcNow();
+        var match = _index.Find(query, _admissionWeight, now);
+        if (query.BoundTo > 0 && match.Candidates.Length == 0)
+        {
+            // Work that could run in few data centers, this one among them, found no room: what a migration out of it is for.
+            _boundWorkTurnedAwayAt = now;
+        }
+
+        return Task.FromResult(match);
     }
 
     public Task SetAdmissionWeightAsync(double weight)
@@ -138,7 +147,7 @@ public sealed partial class DataCenterGrain(
     }
 
     public Task<DataCenterSignals> GetSignalsAsync() =>
-        Task.FromResult(_aggregate.Signals(time.GetUtcNow(), _admissionWeight));
+        Task.FromResult(_aggregate.Signals(time.GetUtcNow(), _admissionWeight) with { BoundWorkTurnedAwayAt = _boundWorkTurnedAwayAt });
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Data center {DataCenter} restored {Nodes} nodes written {Age} ago")]
     private partial void LogRestored(string dataCenter, int nodes, TimeSpan age);

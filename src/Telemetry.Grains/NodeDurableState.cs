@@ -31,4 +31,7 @@ public sealed class NodeDurableState
 
     /// <summary>The node's averaged report interval, so silence is judged by its cadence after the grain moves.</summary>
     [Id(8)] public TimeSpan? ReportInterval { get; set; }
+
+    /// <summary>Since when each running job has run here, so an evacuation after the grain moves still knows what a job has at stake.</summary>
+    [Id(9)] public Dictionary<string, DateTimeOffset>? JobsSince { get; set; }
 }

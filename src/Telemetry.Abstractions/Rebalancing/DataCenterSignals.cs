@@ -17,6 +17,15 @@ public sealed record DataCenterSignals
     /// <summary>Running jobs, smallest first, at most <see cref="MaxJobs"/>: the candidates for migration.</summary>
     [Id(3)] public JobShare[] Jobs { get; init; } = [];
 
+    /// <summary>
+    /// Room on GPUs already divided between jobs (open ones, on reporting nodes), in GPUs: the free thousandths over 1000.
+    /// Free GPUs alone would call a data center full of fractional work hot while it still takes fractions.
+    /// </summary>
+    [Id(4)] public double SharedFreeGpus { get; init; }
+
+    /// <summary>When the data center last had no room for a placement of a tenant bound to it; null if never since its grain started.</summary>
+    [Id(5)] public DateTimeOffset? BoundWorkTurnedAwayAt { get; init; }
+
     /// <summary>Jobs listed at most; the cheapest to move come first.</summary>
     public const int MaxJobs = 256;
 

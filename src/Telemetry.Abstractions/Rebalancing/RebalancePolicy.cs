@@ -67,6 +67,22 @@ public sealed record RebalancePolicy
     /// </summary>
     [Id(18)] public int EvacuateUnhealthyGpus { get; init; } = 1;
 
+    /// <summary>
+    /// An evacuation moves only jobs that have run on the node at least this long (seconds): a younger job has less work
+    /// to lose to a second fault than a restart costs (with a sibling failing at about one in seven per repair hour, a job
+    /// must have run some seven restarts' worth for the move to pay), and the restart comes out of the room queued work
+    /// waits for. 0 moves every job. Default 1800.
+    /// </summary>
+    [Id(19)] public int EvacuateMinJobAgeSeconds { get; init; } = 1800;
+
+    /// <summary>
+    /// A hot data center sheds running jobs (<c>migrate</c>) only while it has turned away, within this many seconds, a
+    /// placement of a tenant bound to it: when every request may run anywhere, moving running work between data centers
+    /// adds no room, only restarts (new work is steered by the admission weight instead). 0 sheds whenever it is hot.
+    /// Degraded data centers shed regardless. Default 300.
+    /// </summary>
+    [Id(20)] public int BoundWorkWindowSeconds { get; init; } = 300;
+
     /// <summary>Tenant → the data centers it may run in. A tenant not listed (or no tenant) may run anywhere.</summary>
     [Id(16)] public IReadOnlyDictionary<string, string[]> TenantDataCenters { get; init; } = new Dictionary<string, string[]>();
 

@@ -21,6 +21,7 @@ public sealed class NodeMonitor
     private readonly ReportIntervalEstimator _interval = new();
     private readonly BootSequences _boots = new();
     private readonly NodeHolds _holds = new();
+    private readonly JobStarts _jobStarts = new();
     private bool _drained;
     private string? _drainReason;
     private IReadOnlyDictionary<string, double> _gauges = new Dictionary<string, double>();
@@ -74,6 +75,7 @@ public sealed class NodeMonitor
 
         Update(briefs);
         _holds.JobsStarted(_gpus.Values);
+        _jobStarts.Observe(_gpus.Values, now);
     }
 
     /// <summary>Carries on from what was written before the node grain moved: its reports, report interval, last report and GPUs as last seen.</summary>
@@ -87,6 +89,8 @@ public sealed class NodeMonitor
         _drainReason = state.DrainReason;
         _holds.Import(state.Holds, state.RunningShares ?? []);
         Update(state.Gpus);
+        _jobStarts.Import(state.JobsSince);
+        _jobStarts.Observe(state.Gpus, now);
         foreach (var gpu in state.Gpus)
         {
             _gpuLastSeen[gpu.Index] = state.LastReportAt ?? now;
@@ -105,6 +109,7 @@ public sealed class NodeMonitor
         state.DrainReason = _drainReason;
         state.Holds = _holds.Export();
         state.RunningShares = _holds.ExportRunning();
+        state.JobsSince = _jobStarts.Export();
     }
 
     /// <summary>Takes GPUs' new briefs (after a report, or after being marked offline).</summary>
@@ -309,7 +314,7 @@ public sealed class NodeMonitor
             Headroom = NodeHeadroom.Of(_gpus.Values),
             Drained = _drained,
             DrainReason = _drainReason,
-            Jobs = [.. _gpus.Values.SelectMany(g => GpuShares.JobsOf(g.JobId)).GroupBy(j => j, StringComparer.Ordinal).Select(j => new JobShare(j.Key, j.Count()))],
+            Jobs = [.. _gpus.Values.SelectMany(g => GpuShares.JobsOf(g.JobId)).GroupBy(j => j, StringComparer.Ordinal).Select(j => new JobShare(j.Key, j.Count()) { Since = _jobStarts.Since(j.Key) })],
         };
     }
 }

@@ -34,21 +34,23 @@ public static class Evacuations
                     && !node.Drained && !breakerOpen && !memory.Evacuating.ContainsKey(node.NodeId) && !memory.Drained.ContainsKey(node.NodeId)
                     && !memory.OperatorUndrained.Contains(node.NodeId))
                 {
-                    // Remembered even with nothing to move, so work that starts there later (with little to lose) is not moved;
-                    // with jobs but no move left this interval, or no room for any of them yet, it waits for the next.
-                    if (node.Jobs.Length > 0 && (!node.Jobs.Any(j => TargetFor(j) is not null) || !moves.TrySpend()))
+                    // Remembered even with nothing to move, so work that starts there later (with little to lose) is not moved,
+                    // nor are jobs too young to be worth a restart; with jobs to move but no move left this interval, or no room
+                    // for any of them yet, it waits for the next.
+                    var atStake = node.Jobs.Where(j => AtStake(j, policy, now)).ToArray();
+                    if (atStake.Length > 0 && (!atStake.Any(j => TargetFor(j) is not null) || !moves.TrySpend()))
                     {
                         continue;
                     }
 
                     memory.Evacuating[node.NodeId] = new EvacuatingNode
                     {
-                        DataCenter = dc.Id, PendingJobs = [.. node.Jobs.Select(j => j.JobId)], Drained = node.Jobs.Length > 0, Since = now,
+                        DataCenter = dc.Id, PendingJobs = [.. atStake.Select(j => j.JobId)], Drained = atStake.Length > 0, Since = now,
                     };
-                    if (node.Jobs.Length > 0)
+                    if (atStake.Length > 0)
                     {
                         decisions.Add(NodeDecision(DecisionKind.Drain, dc.Id, node, policy, tenantOf, now,
-                            $"{node.NodeId} has {node.UnhealthyGpus} unhealthy GPU(s) (evacuate at {policy.EvacuateUnhealthyGpus}): drained while its jobs move off, its other GPUs being at risk; {Drains.JobsText(node)}"));
+                            $"{node.NodeId} has {node.UnhealthyGpus} unhealthy GPU(s) (evacuate at {policy.EvacuateUnhealthyGpus}): drained while {atStake.Length} of its jobs, each running at least {policy.EvacuateMinJobAgeSeconds} s, move off, its other GPUs being at risk; {Drains.JobsText(node)}"));
                     }
                 }
             }
@@ -128,6 +130,11 @@ public static class Evacuations
 
     private static RebalanceDecision Undrain(string dataCenter, NodeSignal node, RebalancePolicy policy, Func<string, string?> tenantOf, DateTimeOffset now, string why) =>
         NodeDecision(DecisionKind.Undrain, dataCenter, node, policy, tenantOf, now, $"{node.NodeId} is undrained: {why}");
+
+    // A job that has run at least evacuateMinJobAgeSeconds here (or whose start is not known) has more to lose to a sibling's
+    // fault than its restart costs.
+    private static bool AtStake(JobShare job, RebalancePolicy policy, DateTimeOffset now) =>
+        job.Since is not { } since || now - since >= TimeSpan.FromSeconds(policy.EvacuateMinJobAgeSeconds);
 
     private static int Reserve(DataCenterPressure p, RebalancePolicy policy) =>
         p.FreeShare > 0 ? (int)Math.Ceiling(policy.HotExitFreeShare * p.FreeGpus / p.FreeShare) : 0;

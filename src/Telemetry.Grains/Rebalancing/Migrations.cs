@@ -4,7 +4,8 @@ using Telemetry.State;
 namespace Telemetry.Grains.Rebalancing;
 
 /// <summary>
-/// Moves jobs out of hot or degraded data centers: smallest jobs first (cheapest to move), each to the
+/// Moves jobs out of degraded data centers, and out of hot ones that turn away work bound to them
+/// (<see cref="RebalancePolicy.BoundWorkWindowSeconds"/>): smallest jobs first (cheapest to move), each to the
 /// data center with the most room where its tenant may run, only when the gain in pressure outweighs the
 /// cost of moving (<see cref="RebalancePolicy.MigrationMinGain"/>), never twice within a job's cooldown, and
 /// between one pair of data centers only once per pair cooldown.
@@ -17,7 +18,7 @@ public static class Migrations
     {
         var room = pressures.ToDictionary(p => p.Id, p => p.FreeGpus, StringComparer.Ordinal);
         var usedPairs = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var source in signals.Where(s => IsSource(memory.Of(s.Id))).OrderByDescending(s => Pressure(pressures, s.Id).Pressure))
+        foreach (var source in signals.Where(s => IsSource(s, memory.Of(s.Id), policy, now)).OrderByDescending(s => Pressure(pressures, s.Id).Pressure))
         {
             var from = Pressure(pressures, source.Id);
             foreach (var job in source.Jobs)
@@ -77,7 +78,11 @@ public static class Migrations
         DryRun = policy.DryRun,
     };
 
-    private static bool IsSource(DataCenterState s) => Shifts.IsPressured(s);
+    // Degraded: its jobs are at risk wherever work could go. Hot: moving running work out adds room only for work that
+    // cannot go elsewhere, so only while it turns such work away (boundWorkWindowSeconds 0: whenever it is hot).
+    private static bool IsSource(DataCenterSignals signals, DataCenterState s, RebalancePolicy policy, DateTimeOffset now) =>
+        s.Degraded || (Shifts.IsPressured(s) && (policy.BoundWorkWindowSeconds == 0
+            || (signals.BoundWorkTurnedAwayAt is { } at && now - at <= TimeSpan.FromSeconds(policy.BoundWorkWindowSeconds))));
 
     private static bool IsTarget(DataCenterState s) => !s.Dark && !s.Hot && !s.Degraded;
 

@@ -36,6 +36,8 @@ public static class PolicyValidator
         Range(problems, "maxMovesPerInterval", p.MaxMovesPerInterval, 0, 10_000);
         Range(problems, "drainUnhealthyGpus", p.DrainUnhealthyGpus, 1, 64);
         Range(problems, "evacuateUnhealthyGpus", p.EvacuateUnhealthyGpus, 0, 64);
+        Range(problems, "evacuateMinJobAgeSeconds", p.EvacuateMinJobAgeSeconds, 0, 7 * 86_400);
+        Range(problems, "boundWorkWindowSeconds", p.BoundWorkWindowSeconds, 0, 7 * 86_400);
         Range(problems, "undrainAfterSeconds", p.UndrainAfterSeconds, 0, 86_400);
         Range(problems, "breakerWindowSeconds", p.BreakerWindowSeconds, 10, 86_400);
         Range(problems, "decisionTtlSeconds", p.DecisionTtlSeconds, 10, 7 * 86_400);

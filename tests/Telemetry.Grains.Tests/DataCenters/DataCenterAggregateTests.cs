@@ -118,6 +118,28 @@ public sealed class DataCenterAggregateTests
         Assert.True(serializer.SerializeToArray(state).Length * 3 < full, $"{serializer.SerializeToArray(state).Length} bytes written against {full} for the full summaries");
     }
 
+    [Fact]
+    public void Signals_CountTheRoomOnOpenSharedGpus_OfReportingNodesOnly_AndThePressureReadsIt()
+    {
+        var shared = Node("dc1/n1", T0) with
+        {
+            FreeGpus = 0,
+            FreeGpuUuids = [],
+            SharedGpus = [new SharedGpu("GPU-a", 300, Open: true), new SharedGpu("GPU-b", 900, Open: true), new SharedGpu("GPU-c", 500, Open: false)],
+        };
+        var silent = Node("dc1/n2", T0.AddMinutes(-10)) with { SharedGpus = [new SharedGpu("GPU-d", 100, Open: true)] };
+        var aggregate = Aggregate(T0, shared);
+        aggregate.Update(silent, T0.AddMinutes(-10));
+
+        var signals = aggregate.Signals(T0, 1);
+        var pressure = Telemetry.Grains.Rebalancing.DataCenterPressure.Of(signals);
+
+        // 0.7 + 0.1 GPUs free on the open shared GPUs of the reporting node; nothing of the closed one or the silent node.
+        Assert.Equal(0.8, signals.SharedFreeGpus, 6);
+        Assert.Equal(0.8 / 8, pressure.FreeShare, 6);
+        Assert.Equal(0, pressure.FreeGpus);
+    }
+
     private static DataCenterAggregate Moved(DataCenterAggregate before, DateTimeOffset savedAt, DateTimeOffset activatedAt) =>
         Restored(before.Remember(savedAt), activatedAt);
 

@@ -215,6 +215,27 @@ public sealed class NodeMonitorTests
         Assert.Equal(["GPU-0"], _node.SummaryToSend(now, force: true)!.FreeGpuUuids);
     }
 
+    [Fact]
+    public void Summary_JobSince_IsItsFirstReportHere_KeptAcrossAMove_AndStartsAgainWhenItComesBack()
+    {
+        var started = _time.GetUtcNow();
+        Apply(seq: 1, gpus: 2, firstJob: "task-1");
+        _time.Advance(TimeSpan.FromMinutes(10));
+        Apply(seq: 2, gpus: 2, firstJob: "task-1");
+        Assert.Equal(started, Assert.Single(_node.SummaryToSend(_time.GetUtcNow(), force: true)!.Jobs).Since);
+
+        var state = new NodeDurableState();
+        _node.Remember(state);
+        var moved = new NodeMonitor(NodeId, _options, _time.GetUtcNow());
+        moved.Restore(state, _time.GetUtcNow());
+        Assert.Equal(started, Assert.Single(moved.SummaryToSend(_time.GetUtcNow(), force: true)!.Jobs).Since);
+
+        Apply(seq: 3, gpus: 2);
+        _time.Advance(TimeSpan.FromMinutes(1));
+        Apply(seq: 4, gpus: 2, firstJob: "task-1");
+        Assert.Equal(_time.GetUtcNow(), Assert.Single(_node.SummaryToSend(_time.GetUtcNow(), force: true)!.Jobs).Since);
+    }
+
     private void Apply(ulong seq, int gpus, bool jobOnFirst = false, string? firstJob = null)
     {
         var report = Report(seq, gpus);

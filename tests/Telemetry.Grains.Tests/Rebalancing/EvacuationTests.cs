@@ -117,6 +117,46 @@ public sealed class EvacuationTests
     }
 
     [Fact]
+    public void OnlyJobsThatRanLongEnough_Move()
+    {
+        var now = _time.GetUtcNow();
+        var minAge = TimeSpan.FromSeconds(_policy.EvacuateMinJobAgeSeconds);
+        var old = new JobShare("j-old", 1) { Since = now - minAge };
+        var young = new JobShare("j-young", 1) { Since = now - minAge + TimeSpan.FromSeconds(1) };
+
+        var step = Step(new NodeSignal(Node, 1, false, true) { Jobs = [old, young] });
+
+        Assert.Equal([DecisionKind.Drain, DecisionKind.Migrate], step.Decisions.Select(d => d.Kind));
+        Assert.Equal("j-old", step.Decisions[1].JobId);
+    }
+
+    [Fact]
+    public void NodeOfYoungJobsOnly_IsNotDrained_NorAreThoseJobsMovedLater()
+    {
+        // Judged once, at the fault, like work that starts on the node later: by the time it has run long enough, most
+        // of the repair window the move would have guarded is gone.
+        var struckNode = new NodeSignal(Node, 1, false, true) { Jobs = [new JobShare("j-new", 1) { Since = _time.GetUtcNow() }] };
+
+        var struck = Step(struckNode);
+        _time.Advance(TimeSpan.FromSeconds(_policy.EvacuateMinJobAgeSeconds));
+        var later = Step(struckNode);
+
+        Assert.Empty(struck.Decisions);
+        Assert.Empty(later.Decisions);
+    }
+
+    [Fact]
+    public void MinimumAgeZero_MovesEveryJob()
+    {
+        var policy = _policy with { EvacuateMinJobAgeSeconds = 0 };
+        var justStarted = new JobShare("j-1", 1) { Since = _time.GetUtcNow() };
+
+        var step = Step(new NodeSignal(Node, 1, false, true) { Jobs = [justStarted] }, policy: policy);
+
+        Assert.Equal("j-1", Assert.Single(step.Decisions, d => d.Kind == DecisionKind.Migrate).JobId);
+    }
+
+    [Fact]
     public void EvacuationOff_LeavesTheJobs_AndDrainsOnlyAtTheDrainThreshold()
     {
         var policy = _policy with { EvacuateUnhealthyGpus = 0 };

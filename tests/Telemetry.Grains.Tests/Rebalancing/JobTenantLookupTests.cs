@@ -22,7 +22,7 @@ public sealed class JobTenantLookupTests
         var policy = new RebalancePolicy { TenantDataCenters = new Dictionary<string, string[]> { ["uni"] = ["dc1", "dc3"] } };
 
         var step = await SettledAsync(policy,
-            TestSignals.Of("dc1", free: 0, jobs: [new JobShare("j-uni", 1), new JobShare("j-any", 1)]),
+            TestSignals.Of("dc1", free: 0, jobs: [new JobShare("j-uni", 1), new JobShare("j-any", 1)], boundWorkTurnedAwayAt: _time.GetUtcNow()),
             TestSignals.Of("dc2", free: 700),
             TestSignals.Of("dc3", free: 300));
 
@@ -39,7 +39,7 @@ public sealed class JobTenantLookupTests
         var policy = new RebalancePolicy { MaxMovesPerInterval = 1 };
 
         var step = await SettledAsync(policy,
-            TestSignals.Of("dc1", free: 0, jobs: [new JobShare("j-co", 1), new JobShare("j-b", 2), new JobShare("j-c", 4)]),
+            TestSignals.Of("dc1", free: 0, jobs: [new JobShare("j-co", 1), new JobShare("j-b", 2), new JobShare("j-c", 4)], boundWorkTurnedAwayAt: _time.GetUtcNow()),
             TestSignals.Of("dc2", free: 700));
 
         var move = Assert.Single(step.Decisions, d => d.Kind == DecisionKind.Migrate);
@@ -54,7 +54,7 @@ public sealed class JobTenantLookupTests
         var policy = new RebalancePolicy { TenantDataCenters = new Dictionary<string, string[]> { ["uni"] = ["dc1"] } };
         var signals = new[]
         {
-            TestSignals.Of("dc1", free: 0, jobs: [new JobShare("j-uni", 8), new JobShare("j-any", 8)]),
+            TestSignals.Of("dc1", free: 0, jobs: [new JobShare("j-uni", 8), new JobShare("j-any", 8)], boundWorkTurnedAwayAt: _time.GetUtcNow()),
             TestSignals.Of("dc2", free: 8, nodes: 2),
         };
         await RunAsync(policy, signals);

@@ -16,6 +16,8 @@ public sealed class PolicyAndLogTests
     [InlineData("maxMovesPerInterval")]
     [InlineData("breakerShare")]
     [InlineData("evacuateUnhealthyGpus")]
+    [InlineData("evacuateMinJobAgeSeconds")]
+    [InlineData("boundWorkWindowSeconds")]
     public void Problems_NameTheField(string field)
     {
         var policy = field switch
@@ -24,6 +26,8 @@ public sealed class PolicyAndLogTests
             "degradedExitShare" => new RebalancePolicy { DegradedExitShare = 0.5 },
             "maxMovesPerInterval" => new RebalancePolicy { MaxMovesPerInterval = -1 },
             "evacuateUnhealthyGpus" => new RebalancePolicy { EvacuateUnhealthyGpus = 65 },
+            "evacuateMinJobAgeSeconds" => new RebalancePolicy { EvacuateMinJobAgeSeconds = -1 },
+            "boundWorkWindowSeconds" => new RebalancePolicy { BoundWorkWindowSeconds = -1 },
             _ => new RebalancePolicy { BreakerShare = 1.5 },
         };
 

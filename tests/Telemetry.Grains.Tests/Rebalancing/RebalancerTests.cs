@@ -15,7 +15,7 @@ public sealed class RebalancerTests
     public void HotDataCenter_ShiftsWeightAndMigratesSmallJobsToTheCoolest()
     {
         var step = Settled(new RebalancePolicy(),
-            TestSignals.Of("dc1", free: 10, jobs: [new JobShare("j-small", 2), new JobShare("j-big", 8)]),
+            TestSignals.Of("dc1", free: 10, jobs: [new JobShare("j-small", 2), new JobShare("j-big", 8)], boundWorkTurnedAwayAt: _time.GetUtcNow()),
             TestSignals.Of("dc2", free: 500),
             TestSignals.Of("dc3", free: 300));
 
@@ -70,7 +70,7 @@ public sealed class RebalancerTests
         var policy = new RebalancePolicy { TenantDataCenters = new Dictionary<string, string[]> { ["uni"] = ["dc1", "dc3"] } };
 
         var step = Settled(policy,
-            TestSignals.Of("dc1", free: 0, jobs: [new JobShare("j-uni", 1), new JobShare("j-any", 1)]),
+            TestSignals.Of("dc1", free: 0, jobs: [new JobShare("j-uni", 1), new JobShare("j-any", 1)], boundWorkTurnedAwayAt: _time.GetUtcNow()),
             TestSignals.Of("dc2", free: 700),
             TestSignals.Of("dc3", free: 300));
 
@@ -85,12 +85,38 @@ public sealed class RebalancerTests
         var policy = new RebalancePolicy { MaxMovesPerInterval = 2, PairCooldownSeconds = 0 };
         JobShare[] jobs = [new("a", 1), new("b", 1), new("c", 1)];
 
-        var first = Settled(policy, TestSignals.Of("dc1", free: 0, jobs: jobs), TestSignals.Of("dc2", free: 700));
+        var first = Settled(policy, TestSignals.Of("dc1", free: 0, jobs: jobs, boundWorkTurnedAwayAt: _time.GetUtcNow()), TestSignals.Of("dc2", free: 700));
         _time.Advance(TimeSpan.FromSeconds(10));
-        var second = Run(policy, TestSignals.Of("dc1", free: 0, jobs: jobs), TestSignals.Of("dc2", free: 700));
+        var second = Run(policy, TestSignals.Of("dc1", free: 0, jobs: jobs, boundWorkTurnedAwayAt: _time.GetUtcNow()), TestSignals.Of("dc2", free: 700));
 
         Assert.Equal(["a", "b"], first.Decisions.Where(d => d.Kind == DecisionKind.Migrate).Select(d => d.JobId));
         Assert.Equal(["c"], second.Decisions.Where(d => d.Kind == DecisionKind.Migrate).Select(d => d.JobId));
+    }
+
+    [Fact]
+    public void HotDataCenter_ThatTurnedAwayNoBoundWork_ShiftsButMovesNothing_UntilItDoes()
+    {
+        var policy = new RebalancePolicy();
+        JobShare[] jobs = [new("j-1", 1)];
+
+        var idle = Settled(policy, TestSignals.Of("dc1", free: 0, jobs: jobs), TestSignals.Of("dc2", free: 700));
+        var stale = Run(policy, TestSignals.Of("dc1", free: 0, jobs: jobs, boundWorkTurnedAwayAt: _time.GetUtcNow().AddSeconds(-policy.BoundWorkWindowSeconds - 1)), TestSignals.Of("dc2", free: 700));
+        var wanted = Run(policy, TestSignals.Of("dc1", free: 0, jobs: jobs, boundWorkTurnedAwayAt: _time.GetUtcNow()), TestSignals.Of("dc2", free: 700));
+
+        Assert.Single(idle.Decisions, d => d.Kind == DecisionKind.Shift);
+        Assert.DoesNotContain(idle.Decisions, d => d.Kind == DecisionKind.Migrate);
+        Assert.DoesNotContain(stale.Decisions, d => d.Kind == DecisionKind.Migrate);
+        Assert.Equal("j-1", Assert.Single(wanted.Decisions, d => d.Kind == DecisionKind.Migrate).JobId);
+    }
+
+    [Fact]
+    public void HotDataCenter_WindowZero_ShedsWheneverHot()
+    {
+        var policy = new RebalancePolicy { BoundWorkWindowSeconds = 0 };
+
+        var step = Settled(policy, TestSignals.Of("dc1", free: 0, jobs: [new JobShare("j-1", 1)]), TestSignals.Of("dc2", free: 700));
+
+        Assert.Equal("j-1", Assert.Single(step.Decisions, d => d.Kind == DecisionKind.Migrate).JobId);
     }
 
     [Fact]

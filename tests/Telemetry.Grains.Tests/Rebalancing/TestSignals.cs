@@ -8,7 +8,8 @@ internal static class TestSignals
 {
     public static DataCenterSignals Of(
         string id, int nodes = 100, int free = 400, int degraded = 0, int unhealthy = 0, int offline = 0,
-        int? reportingNodes = null, NodeSignal[]? nodeSignals = null, JobShare[]? jobs = null)
+        int? reportingNodes = null, NodeSignal[]? nodeSignals = null, JobShare[]? jobs = null,
+        DateTimeOffset? boundWorkTurnedAwayAt = null)
     {
         var gpus = nodes * 8;
         return new DataCenterSignals
@@ -25,6 +26,7 @@ internal static class TestSignals
             ReportingNodes = reportingNodes ?? nodes,
             Nodes = nodeSignals ?? [],
             Jobs = jobs ?? [],
+            BoundWorkTurnedAwayAt = boundWorkTurnedAwayAt,
         };
     }
 

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Telemetry.Exporter.Simulation.Scenarios;
 using Xunit.Abstractions;
@@ -28,12 +30,11 @@ public sealed class ScenarioSiloTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task Hotspot_FullDataCenter_ShiftsAwayAndMigratesJobsToOneWithRoom()
+    public async Task Hotspot_FullDataCenter_ShiftsAway_AndMigratesJobsOnlyOnceItTurnsAwayWorkBoundToIt()
     {
-        await using var run = await ScenarioSilo.StartAsync(ScenarioKind.Hotspot);
+        await using var run = await ScenarioSilo.StartAsync(ScenarioKind.Hotspot, """{"tenantDataCenters":{"uni-a":["dc1"]}}""");
 
-        var decisions = await run.WaitForDecisionsAsync(
-            d => d.OfKind("shift").Any(s => s.Text("from") == "dc1") && d.OfKind("migrate").Length > 0, "a shift away from dc1 and a migration");
+        var decisions = await run.WaitForDecisionsAsync(d => d.OfKind("shift").Any(s => s.Text("from") == "dc1"), "a shift away from dc1");
         output.WriteLine(decisions.Describe());
 
         var shift = decisions.OfKind("shift").First(s => s.Text("from") == "dc1");
@@ -42,6 +43,15 @@ public sealed class ScenarioSiloTests(ITestOutputHelper output)
         var dc1 = shift.GetProperty("dataCenters").EnumerateArray().Single(x => x.Text("id") == "dc1");
         Assert.Equal((1.0, 0.25), (dc1.GetProperty("weightBefore").GetDouble(), dc1.GetProperty("weightAfter").GetDouble()));
         Assert.Equal(3, shift.GetProperty("dataCenters").GetArrayLength());
+
+        // Work that may run anywhere goes to dc2 or dc3 by itself: moving dc1's running jobs would only restart them.
+        Assert.Empty(decisions.OfKind("migrate"));
+
+        // A tenant bound to dc1 finds no room there: now moving work out of dc1 makes room for work that has nowhere else to go.
+        var refused = await run.Http.PostAsJsonAsync("/api/v1/placement", new { gpus = 8, tenant = "uni-a", singleNode = true });
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        decisions = await run.WaitForDecisionsAsync(d => d.OfKind("migrate").Length > 0, "a migration out of dc1");
+        output.WriteLine(decisions.Describe());
 
         var migrate = decisions.OfKind("migrate")[0];
         Assert.Equal("dc1", migrate.Text("from"));
