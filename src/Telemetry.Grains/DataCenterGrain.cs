@@ -38,6 +38,7 @@ public sealed partial class DataCenterGrain(
     private PlacementIndex _index = null!;
     private double _admissionWeight = 1.0;
     private DateTimeOffset? _boundWorkTurnedAwayAt;
+    private readonly DateTimeOffset?[] _workTurnedAwayAt = new DateTimeOffset?[DataCenterSignals.SizesTracked];
     private bool _registered;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -131,10 +132,12 @@ public sealed partial class DataCenterGrain(
         _index.Mix.Observe(query);
         var now = time.GetUtcNow();
         var match = _index.Find(query, _admissionWeight, now);
-        if (query.BoundTo > 0 && match.Candidates.Length == 0)
+        if (match.Candidates.Length == 0)
         {
-            // Work that could run in few data centers, this one among them, found no room: what a migration out of it is for.
-            _boundWorkTurnedAwayAt = now;
+            // Work is waiting for room here: a move in would take it. Work that could run in few data centers, this one among
+            // them, is what a migration out of it is for.
+            _workTurnedAwayAt[Math.Clamp(query.Request.Gpus, 1, DataCenterSignals.SizesTracked) - 1] = now;
+            _boundWorkTurnedAwayAt = query.BoundTo > 0 ? now : _boundWorkTurnedAwayAt;
         }
 
         return Task.FromResult(match);
@@ -147,7 +150,7 @@ public sealed partial class DataCenterGrain(
     }
 
     public Task<DataCenterSignals> GetSignalsAsync() =>
-        Task.FromResult(_aggregate.Signals(time.GetUtcNow(), _admissionWeight) with { BoundWorkTurnedAwayAt = _boundWorkTurnedAwayAt });
+        Task.FromResult(_aggregate.Signals(time.GetUtcNow(), _admissionWeight) with { BoundWorkTurnedAwayAt = _boundWorkTurnedAwayAt, WorkTurnedAwayAt = [.. _workTurnedAwayAt] });
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Data center {DataCenter} restored {Nodes} nodes written {Age} ago")]
     private partial void LogRestored(string dataCenter, int nodes, TimeSpan age);

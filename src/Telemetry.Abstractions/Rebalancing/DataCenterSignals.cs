@@ -26,6 +26,37 @@ public sealed record DataCenterSignals
     /// <summary>When the data center last had no room for a placement of a tenant bound to it; null if never since its grain started.</summary>
     [Id(5)] public DateTimeOffset? BoundWorkTurnedAwayAt { get; init; }
 
+    /// <summary>
+    /// When the data center last had no room for a placement it was asked for, by the placement's size: entry <c>i</c> for
+    /// <c>i + 1</c> GPUs (a fraction of one counts as one), the last for <see cref="SizesTracked"/> or more; null where
+    /// never since its grain started.
+    /// </summary>
+    [Id(6)] public DateTimeOffset?[] WorkTurnedAwayAt { get; init; } = [];
+
+    /// <summary>Placement sizes told apart in <see cref="WorkTurnedAwayAt"/>.</summary>
+    public const int SizesTracked = 8;
+
+    /// <summary>
+    /// True when the data center turned away, within <paramref name="windowSeconds"/>, a placement no larger than
+    /// <paramref name="gpus"/>: a job of that size moved in would take room such work waits for.
+    /// </summary>
+    public bool Waits(int gpus, int windowSeconds, DateTimeOffset now)
+    {
+        for (var i = 0; i < Math.Min(Math.Max(gpus, 1), WorkTurnedAwayAt.Length); i++)
+        {
+            if (Within(WorkTurnedAwayAt[i], windowSeconds, now))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when <paramref name="at"/> is within <paramref name="windowSeconds"/> of <paramref name="now"/> (a window of 0 holds nothing).</summary>
+    public static bool Within(DateTimeOffset? at, int windowSeconds, DateTimeOffset now) =>
+        windowSeconds > 0 && at is { } t && now - t <= TimeSpan.FromSeconds(windowSeconds);
+
     /// <summary>Jobs listed at most; the cheapest to move come first.</summary>
     public const int MaxJobs = 256;
 

@@ -76,12 +76,15 @@ public sealed record RebalancePolicy
     [Id(19)] public int EvacuateMinJobAgeSeconds { get; init; } = 1800;
 
     /// <summary>
-    /// A hot data center sheds running jobs (<c>migrate</c>) only while it has turned away, within this many seconds, a
-    /// placement of a tenant bound to it: when every request may run anywhere, moving running work between data centers
-    /// adds no room, only restarts (new work is steered by the admission weight instead). 0 sheds whenever it is hot.
-    /// Degraded data centers shed regardless. Default 300.
+    /// How long (seconds) a placement that a data center had no room for counts as work waiting for it. A hot data center
+    /// sheds running jobs (<c>migrate</c>) only while it turned away work of a tenant bound to it within this window: when
+    /// every request may run anywhere, moving running work between data centers adds no room, only restarts (new work is
+    /// steered by the admission weight instead). And no move (an evacuation's or a migration's) takes a job into a data
+    /// center that turned away work no larger than the job within it: the job would take room that queued work waits for. Degraded data
+    /// centers shed regardless. 0 ignores turned-away work: hot data centers shed whenever hot, moves go wherever there is
+    /// room. Default 300.
     /// </summary>
-    [Id(20)] public int BoundWorkWindowSeconds { get; init; } = 300;
+    [Id(20)] public int TurnedAwayWindowSeconds { get; init; } = 300;
 
     /// <summary>Tenant → the data centers it may run in. A tenant not listed (or no tenant) may run anywhere.</summary>
     [Id(16)] public IReadOnlyDictionary<string, string[]> TenantDataCenters { get; init; } = new Dictionary<string, string[]>();

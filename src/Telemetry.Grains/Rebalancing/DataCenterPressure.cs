@@ -7,7 +7,7 @@ namespace Telemetry.Grains.Rebalancing;
 /// on shared GPUs with the whole free ones (it is the capacity not allocated); <see cref="FreeGpus"/>, what a move may
 /// take, counts whole GPUs only.
 /// </summary>
-public readonly record struct DataCenterPressure(string Id, double FreeShare, double BadShare, double ReportingShare, int FreeGpus)
+public readonly record struct DataCenterPressure(string Id, double FreeShare, double BadShare, double ReportingShare, int FreeGpus, int ReportingGpus)
 {
     /// <summary>How much a data center wants work to leave: the larger of its used share and its degraded-or-worse share.</summary>
     public double Pressure => Math.Max(1 - FreeShare, BadShare);
@@ -21,6 +21,7 @@ public readonly record struct DataCenterPressure(string Id, double FreeShare, do
             reporting == 0 ? 0 : (s.FreeGpus + signals.SharedFreeGpus) / reporting,
             reporting == 0 ? 0 : (double)(s.GpusByHealth.Degraded + s.GpusByHealth.Unhealthy) / reporting,
             s.Nodes == 0 ? 0 : (double)signals.ReportingNodes / s.Nodes,
-            s.FreeGpus);
+            s.FreeGpus,
+            reporting);
     }
 }

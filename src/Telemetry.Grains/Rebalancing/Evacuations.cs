@@ -20,9 +20,10 @@ public static class Evacuations
     {
         // Moves spend only the room beyond what keeps a data center out of hot (hotExitFreeShare of its GPUs free): when
         // the fleet is that full, a restart would cost the queue more than the faults it might avoid, so nothing moves.
+        // Nor into a data center that turned away work as small as the job lately: the job would take the room it waits for.
         var room = pressures.ToDictionary(p => p.Id, p => p.FreeGpus - Reserve(p, policy), StringComparer.Ordinal);
         DataCenterPressure? TargetFor(JobShare job) => pressures
-            .Where(t => !memory.Of(t.Id).Dark && policy.Allows(tenantOf(job.JobId), t.Id) && room[t.Id] >= job.Gpus)
+            .Where(t => !memory.Of(t.Id).Dark && policy.Allows(tenantOf(job.JobId), t.Id) && room[t.Id] >= job.Gpus && Migrations.NoWorkWaits(signals, t.Id, job.Gpus, policy, now))
             .OrderByDescending(t => room[t.Id]).Cast<DataCenterPressure?>().FirstOrDefault();
 
         foreach (var dc in signals)
@@ -136,8 +137,7 @@ public static class Evacuations
     private static bool AtStake(JobShare job, RebalancePolicy policy, DateTimeOffset now) =>
         job.Since is not { } since || now - since >= TimeSpan.FromSeconds(policy.EvacuateMinJobAgeSeconds);
 
-    private static int Reserve(DataCenterPressure p, RebalancePolicy policy) =>
-        p.FreeShare > 0 ? (int)Math.Ceiling(policy.HotExitFreeShare * p.FreeGpus / p.FreeShare) : 0;
+    private static int Reserve(DataCenterPressure p, RebalancePolicy policy) => (int)Math.Ceiling(policy.HotExitFreeShare * p.ReportingGpus);
 
     private static RebalanceDecision Move(string dataCenter, NodeSignal node, JobShare job, DataCenterPressure to, string? tenant, RebalancePolicy policy, DateTimeOffset now) =>
         Migrations.Decision(

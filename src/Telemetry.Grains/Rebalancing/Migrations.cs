@@ -5,7 +5,7 @@ namespace Telemetry.Grains.Rebalancing;
 
 /// <summary>
 /// Moves jobs out of degraded data centers, and out of hot ones that turn away work bound to them
-/// (<see cref="RebalancePolicy.BoundWorkWindowSeconds"/>): smallest jobs first (cheapest to move), each to the
+/// (<see cref="RebalancePolicy.TurnedAwayWindowSeconds"/>): smallest jobs first (cheapest to move), each to the
 /// data center with the most room where its tenant may run, only when the gain in pressure outweighs the
 /// cost of moving (<see cref="RebalancePolicy.MigrationMinGain"/>), never twice within a job's cooldown, and
 /// between one pair of data centers only once per pair cooldown.
@@ -30,7 +30,7 @@ public static class Migrations
 
                 var tenant = tenantOf(job.JobId);
                 var target = pressures
-                    .Where(t => t.Id != source.Id && IsTarget(memory.Of(t.Id)) && policy.Allows(tenant, t.Id) && room[t.Id] >= job.Gpus)
+                    .Where(t => t.Id != source.Id && IsTarget(memory.Of(t.Id)) && policy.Allows(tenant, t.Id) && room[t.Id] >= job.Gpus && NoWorkWaits(signals, t.Id, job.Gpus, policy, now))
                     .Where(t => !memory.PairCooldownUntil.ContainsKey(RebalancerMemory.Pair(source.Id, t.Id)) || usedPairs.Contains(RebalancerMemory.Pair(source.Id, t.Id)))
                     .Where(t => from.Pressure - t.Pressure >= policy.MigrationMinGain)
                     .OrderBy(t => t.Pressure).Cast<DataCenterPressure?>().FirstOrDefault();
@@ -79,14 +79,21 @@ public static class Migrations
     };
 
     // Degraded: its jobs are at risk wherever work could go. Hot: moving running work out adds room only for work that
-    // cannot go elsewhere, so only while it turns such work away (boundWorkWindowSeconds 0: whenever it is hot).
+    // cannot go elsewhere, so only while it turns such work away (turnedAwayWindowSeconds 0: whenever it is hot).
     private static bool IsSource(DataCenterSignals signals, DataCenterState s, RebalancePolicy policy, DateTimeOffset now) =>
-        s.Degraded || (Shifts.IsPressured(s) && (policy.BoundWorkWindowSeconds == 0
-            || (signals.BoundWorkTurnedAwayAt is { } at && now - at <= TimeSpan.FromSeconds(policy.BoundWorkWindowSeconds))));
+        s.Degraded || (Shifts.IsPressured(s) && (policy.TurnedAwayWindowSeconds == 0
+            || DataCenterSignals.Within(signals.BoundWorkTurnedAwayAt, policy.TurnedAwayWindowSeconds, now)));
 
     private static bool IsTarget(DataCenterState s) => !s.Dark && !s.Hot && !s.Degraded;
 
     private static string Cause(DataCenterState s) => s.Degraded ? "degraded" : "hot";
+
+    /// <summary>
+    /// Whether a job of <paramref name="gpus"/> GPUs may move into <paramref name="target"/>: not when it turned away work no
+    /// larger than the job within <see cref="RebalancePolicy.TurnedAwayWindowSeconds"/> (the job would take its room).
+    /// </summary>
+    public static bool NoWorkWaits(IReadOnlyList<DataCenterSignals> signals, string target, int gpus, RebalancePolicy policy, DateTimeOffset now) =>
+        signals.FirstOrDefault(s => s.Id == target) is not { } t || !t.Waits(gpus, policy.TurnedAwayWindowSeconds, now);
 
     private static DataCenterPressure Pressure(DataCenterPressure[] all, string id) => all.First(p => p.Id == id);
 }

@@ -37,7 +37,7 @@ public static class PolicyValidator
         Range(problems, "drainUnhealthyGpus", p.DrainUnhealthyGpus, 1, 64);
         Range(problems, "evacuateUnhealthyGpus", p.EvacuateUnhealthyGpus, 0, 64);
         Range(problems, "evacuateMinJobAgeSeconds", p.EvacuateMinJobAgeSeconds, 0, 7 * 86_400);
-        Range(problems, "boundWorkWindowSeconds", p.BoundWorkWindowSeconds, 0, 7 * 86_400);
+        Range(problems, "turnedAwayWindowSeconds", p.TurnedAwayWindowSeconds, 0, 7 * 86_400);
         Range(problems, "undrainAfterSeconds", p.UndrainAfterSeconds, 0, 86_400);
         Range(problems, "breakerWindowSeconds", p.BreakerWindowSeconds, 10, 86_400);
         Range(problems, "decisionTtlSeconds", p.DecisionTtlSeconds, 10, 7 * 86_400);

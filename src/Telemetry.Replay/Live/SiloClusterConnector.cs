@@ -70,7 +70,7 @@ public sealed class SiloClusterConnector(TimeProvider time, Action<string> progr
     private const int MaxMovesPerInterval = 10_000;
 
     private static readonly (string Field, int Least)[] ScaledFields =
-        [("pairCooldownSeconds", 0), ("jobCooldownSeconds", 0), ("undrainAfterSeconds", 0), ("evacuateMinJobAgeSeconds", 0), ("boundWorkWindowSeconds", 1), ("breakerWindowSeconds", 10)];
+        [("pairCooldownSeconds", 0), ("jobCooldownSeconds", 0), ("undrainAfterSeconds", 0), ("evacuateMinJobAgeSeconds", 0), ("turnedAwayWindowSeconds", 1), ("breakerWindowSeconds", 10)];
 
     // Until every node of the fleet reports and none of its data centers is closed: a data center seen while its nodes
     // were still registering may have been judged dark (weight 0), and a run that started then would find it closed.

@@ -17,7 +17,7 @@ public static class PolicyDocument
         [.. typeof(RebalancePolicy).GetProperties().Where(p => p.CanWrite).Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name))];
 
     /// <summary>Fields a PUT may leave out (they keep their current value): added after the first contract, so that a client written then still works.</summary>
-    public static IReadOnlyList<string> AddedFields { get; } = ["drainStragglerNodes", "evacuateUnhealthyGpus", "evacuateMinJobAgeSeconds", "boundWorkWindowSeconds"];
+    public static IReadOnlyList<string> AddedFields { get; } = ["drainStragglerNodes", "evacuateUnhealthyGpus", "evacuateMinJobAgeSeconds", "turnedAwayWindowSeconds"];
 
     /// <summary>The policy a PUT body states, or the problem with it; fields of <see cref="AddedFields"/> left out keep their value in <paramref name="current"/>.</summary>
     public static (RebalancePolicy? Policy, string? Problem) FromPut(JsonObject body, RebalancePolicy current, JsonSerializerOptions json)

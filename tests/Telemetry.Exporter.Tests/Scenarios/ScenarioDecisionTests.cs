@@ -27,7 +27,7 @@ public sealed class ScenarioDecisionTests
     [Fact]
     public void Hotspot_ShedWheneverHot_ShiftsAwayFromTheFullDataCenterAndMigratesJobsOut()
     {
-        var run = new ScenarioRun(ScenarioKind.Hotspot, new RebalancePolicy { BoundWorkWindowSeconds = 0 });
+        var run = new ScenarioRun(ScenarioKind.Hotspot, new RebalancePolicy { TurnedAwayWindowSeconds = 0 });
 
         var shift = Assert.Single(run.Of(DecisionKind.Shift));
         Assert.Equal("dc1", shift.From);
@@ -108,7 +108,7 @@ public sealed class ScenarioDecisionTests
         var policy = new RebalancePolicy { TenantDataCenters = new Dictionary<string, string[]> { ["uni"] = ["dc1", "dc3"], ["corp"] = ["dc1"] } };
         string? TenantOf(string job) => (job.GetHashCode(StringComparison.Ordinal) & 3) switch { 0 => "uni", 1 => "corp", 2 => "startup", _ => null };
 
-        var run = new ScenarioRun(ScenarioKind.Hotspot, policy with { MaxMovesPerInterval = 50, BoundWorkWindowSeconds = 0 }, TenantOf);
+        var run = new ScenarioRun(ScenarioKind.Hotspot, policy with { MaxMovesPerInterval = 50, TurnedAwayWindowSeconds = 0 }, TenantOf);
 
         var moves = run.Of(DecisionKind.Migrate);
         Assert.Contains(moves, m => TenantOf(m.JobId!) == "uni");

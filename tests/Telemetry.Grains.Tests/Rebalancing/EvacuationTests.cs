@@ -104,6 +104,34 @@ public sealed class EvacuationTests
     }
 
     [Fact]
+    public void DataCenterThatTurnedAwayWorkLately_TakesNoMove_UntilTheWindowPasses()
+    {
+        var turnedAway = _time.GetUtcNow();
+        DataCenterSignals[] Signals(NodeSignal node) =>
+            [TestSignals.Of("dc1", free: 100, nodeSignals: [node]), TestSignals.Of("dc2", free: 400, workTurnedAwayAt: turnedAway)];
+
+        var waiting = Rebalancer.Evaluate(Signals(Failed(1, drained: false, "j-1")), _policy, _memory, _ => null, _time.GetUtcNow());
+        _time.Advance(TimeSpan.FromSeconds(_policy.TurnedAwayWindowSeconds + 1));
+        var later = Rebalancer.Evaluate(Signals(Failed(1, drained: false, "j-1")), _policy, _memory, _ => null, _time.GetUtcNow());
+
+        // dc1 has no room beyond its reserve, dc2 has room but work waits for it: nothing moves, and the node is not drained.
+        Assert.Empty(waiting.Decisions);
+        Assert.Equal([DecisionKind.Drain, DecisionKind.Migrate], later.Decisions.Select(d => d.Kind));
+        Assert.Equal("dc2", later.Decisions[1].To);
+    }
+
+    [Fact]
+    public void WorkTurnedAwayThatIsLargerThanTheJob_DoesNotHoldItsMoveBack()
+    {
+        // dc2 could not fit an 8-GPU placement: a 1-GPU job moved in takes no room that work needs.
+        var step = Rebalancer.Evaluate(
+            [TestSignals.Of("dc1", free: 100, nodeSignals: [Failed(1, drained: false, "j-1")]), TestSignals.Of("dc2", free: 400, workTurnedAwayAt: _time.GetUtcNow(), turnedAwayGpus: 8)],
+            _policy, _memory, _ => null, _time.GetUtcNow());
+
+        Assert.Equal("dc2", Assert.Single(step.Decisions, d => d.Kind == DecisionKind.Migrate).To);
+    }
+
+    [Fact]
     public void JobWithNoRoomAnywhere_Stays_AndTheNodeReopensOnceTheOthersLeft()
     {
         NodeSignal WithBigJob(bool drained, params string[] jobs) =>

@@ -17,7 +17,7 @@ public sealed class PolicyAndLogTests
     [InlineData("breakerShare")]
     [InlineData("evacuateUnhealthyGpus")]
     [InlineData("evacuateMinJobAgeSeconds")]
-    [InlineData("boundWorkWindowSeconds")]
+    [InlineData("turnedAwayWindowSeconds")]
     public void Problems_NameTheField(string field)
     {
         var policy = field switch
@@ -27,7 +27,7 @@ public sealed class PolicyAndLogTests
             "maxMovesPerInterval" => new RebalancePolicy { MaxMovesPerInterval = -1 },
             "evacuateUnhealthyGpus" => new RebalancePolicy { EvacuateUnhealthyGpus = 65 },
             "evacuateMinJobAgeSeconds" => new RebalancePolicy { EvacuateMinJobAgeSeconds = -1 },
-            "boundWorkWindowSeconds" => new RebalancePolicy { BoundWorkWindowSeconds = -1 },
+            "turnedAwayWindowSeconds" => new RebalancePolicy { TurnedAwayWindowSeconds = -1 },
             _ => new RebalancePolicy { BreakerShare = 1.5 },
         };
 

@@ -100,7 +100,7 @@ public sealed class RebalancerTests
         JobShare[] jobs = [new("j-1", 1)];
 
         var idle = Settled(policy, TestSignals.Of("dc1", free: 0, jobs: jobs), TestSignals.Of("dc2", free: 700));
-        var stale = Run(policy, TestSignals.Of("dc1", free: 0, jobs: jobs, boundWorkTurnedAwayAt: _time.GetUtcNow().AddSeconds(-policy.BoundWorkWindowSeconds - 1)), TestSignals.Of("dc2", free: 700));
+        var stale = Run(policy, TestSignals.Of("dc1", free: 0, jobs: jobs, boundWorkTurnedAwayAt: _time.GetUtcNow().AddSeconds(-policy.TurnedAwayWindowSeconds - 1)), TestSignals.Of("dc2", free: 700));
         var wanted = Run(policy, TestSignals.Of("dc1", free: 0, jobs: jobs, boundWorkTurnedAwayAt: _time.GetUtcNow()), TestSignals.Of("dc2", free: 700));
 
         Assert.Single(idle.Decisions, d => d.Kind == DecisionKind.Shift);
@@ -110,9 +110,23 @@ public sealed class RebalancerTests
     }
 
     [Fact]
+    public void Migrate_NeverIntoADataCenterThatTurnedAwayWorkLately()
+    {
+        var policy = new RebalancePolicy();
+        var now = _time.GetUtcNow();
+
+        var step = Settled(policy,
+            TestSignals.Of("dc1", free: 0, jobs: [new JobShare("j-1", 1)], boundWorkTurnedAwayAt: now),
+            TestSignals.Of("dc2", free: 700, workTurnedAwayAt: now),
+            TestSignals.Of("dc3", free: 300));
+
+        Assert.Equal("dc3", Assert.Single(step.Decisions, d => d.Kind == DecisionKind.Migrate).To);
+    }
+
+    [Fact]
     public void HotDataCenter_WindowZero_ShedsWheneverHot()
     {
-        var policy = new RebalancePolicy { BoundWorkWindowSeconds = 0 };
+        var policy = new RebalancePolicy { TurnedAwayWindowSeconds = 0 };
 
         var step = Settled(policy, TestSignals.Of("dc1", free: 0, jobs: [new JobShare("j-1", 1)]), TestSignals.Of("dc2", free: 700));
 

@@ -9,7 +9,7 @@ internal static class TestSignals
     public static DataCenterSignals Of(
         string id, int nodes = 100, int free = 400, int degraded = 0, int unhealthy = 0, int offline = 0,
         int? reportingNodes = null, NodeSignal[]? nodeSignals = null, JobShare[]? jobs = null,
-        DateTimeOffset? boundWorkTurnedAwayAt = null)
+        DateTimeOffset? boundWorkTurnedAwayAt = null, DateTimeOffset? workTurnedAwayAt = null, int turnedAwayGpus = 1)
     {
         var gpus = nodes * 8;
         return new DataCenterSignals
@@ -27,6 +27,7 @@ internal static class TestSignals
             Nodes = nodeSignals ?? [],
             Jobs = jobs ?? [],
             BoundWorkTurnedAwayAt = boundWorkTurnedAwayAt,
+            WorkTurnedAwayAt = [.. Enumerable.Range(1, DataCenterSignals.SizesTracked).Select(g => g == turnedAwayGpus ? workTurnedAwayAt ?? boundWorkTurnedAwayAt : null)],
         };
     }
 
