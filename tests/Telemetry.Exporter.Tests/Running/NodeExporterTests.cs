@@ -22,11 +22,17 @@ public sealed class NodeExporterTests
 
         var reports = sink.Reports.ToArray();
         Assert.True(reports.Length >= 3, $"only {reports.Length} reports within 30 s; {Cli.StatsFormatter.RunSummary(stats)}");
+        // An answer slower than the send timeout on a busy machine brings the same report again (the silo drops the
+        // second by its seq): in order, none skipped, at most resent.
+        var seqs = reports.Select(r => r.Seq).ToArray();
+        var distinct = seqs.Distinct().ToArray();
+        Assert.Equal(seqs.Order(), seqs);
+        Assert.Equal(Enumerable.Range(1, distinct.Length).Select(i => (ulong)i), distinct);
+
         // A body can reach the sink while its answer is cut off by the end of the run; it stays spooled, never lost.
-        Assert.InRange(stats.ReportsAccepted, reports.Length - 1, reports.Length);
+        Assert.InRange(stats.ReportsAccepted, distinct.Length - 1, distinct.Length);
         Assert.All(reports, r => Assert.Equal("dc1/gpu-node-7", r.NodeId));
         Assert.Single(reports.Select(r => r.BootId).Distinct());
-        Assert.Equal(Enumerable.Range(1, reports.Length).Select(i => (ulong)i), reports.Select(r => r.Seq));
         Assert.Contains(reports, r => r.Gpus[0].Timestamps.Length >= 2);
         Assert.Equal(64, reports[0].Gpus[0].Values[FieldCatalog.GpuUtilPct - 1]);
         Assert.Equal("", log.ToString());
