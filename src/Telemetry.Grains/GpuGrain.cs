@@ -24,12 +24,14 @@ namespace Telemetry.Grains;
 [CollectionAgeLimit(Days = 1)]
 public sealed partial class GpuGrain(
     TimeProvider time,
-    GrainStateOptions stateOptions,
-    [PersistentState("gpu", GrainStateOptions.StorageName)] IPersistentState<GpuDurableState> durable,
+    IGrainContext context,
+    DurableStates states,
     HealthChangePublisher healthChanges,
     ITimeSeriesSink sink,
     ILogger<GpuGrain> logger) : Grain, IGpuGrain
 {
+    // Null without durable storage, where there is nothing to read or write.
+    private readonly IPersistentState<GpuDurableState>? _durable = states.For<GpuDurableState>(context, "gpu");
     private readonly GpuWindows _windows = new();
     private readonly RollupCursor _rollups = new();
     private Action<long, double[], double[], int>? _writeRollup;
@@ -53,14 +55,14 @@ public sealed partial class GpuGrain(
         _sendJobWindow = SendJobWindow;
 
         // After a silo crash the GPU comes back with its identity and verdict; windows refill from the stream.
-        if (durable.State.NodeId is { } nodeId)
+        if (_durable?.State is { NodeId: { } nodeId } state)
         {
             _nodeId = nodeId;
-            _model = durable.State.Model;
-            _index = durable.State.Index;
-            _jobId = durable.State.JobId;
-            _hostBootId = durable.State.HostBootId;
-            if (durable.State.Health is { } memory)
+            _model = state.Model;
+            _index = state.Index;
+            _jobId = state.JobId;
+            _hostBootId = state.HostBootId;
+            if (state.Health is { } memory)
             {
                 _health = new GpuHealthTracker(memory);
             }
@@ -238,19 +240,17 @@ public sealed partial class GpuGrain(
     }
 
     /// <summary>Writes identity and health when they changed (rarely: a first report, a new verdict), then answers.</summary>
-    private async Task<GpuBrief> RememberAsync()
-    {
-        if (stateOptions.Durable)
-        {
-            durable.State.NodeId = _nodeId;
-            durable.State.Model = _model;
-            durable.State.Index = _index;
-            durable.State.JobId = _jobId;
-            durable.State.Health = _health.Remember();
-            durable.State.HostBootId = _hostBootId;
-        }
+    private Task<GpuBrief> RememberAsync() => _durable is null ? Task.FromResult(Brief()) : WriteAsync(_durable);
 
-        await DurableWrite.WriteAsync(durable, stateOptions, this);
+    private async Task<GpuBrief> WriteAsync(IPersistentState<GpuDurableState> durable)
+    {
+        durable.State.NodeId = _nodeId;
+        durable.State.Model = _model;
+        durable.State.Index = _index;
+        durable.State.JobId = _jobId;
+        durable.State.Health = _health.Remember();
+        durable.State.HostBootId = _hostBootId;
+        await DurableWrite.WriteAsync(durable, this);
         return Brief();
     }
 

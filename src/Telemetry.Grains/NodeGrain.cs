@@ -23,11 +23,13 @@ namespace Telemetry.Grains;
 public sealed partial class NodeGrain(
     TimeProvider time,
     IOptions<NodeMonitorOptions> options,
-    GrainStateOptions stateOptions,
-    [PersistentState("node", GrainStateOptions.StorageName)] IPersistentState<NodeDurableState> durable,
+    IGrainContext context,
+    DurableStates states,
     HealthChangePublisher healthChanges,
     ILogger<NodeGrain> logger) : Grain, INodeGrain
 {
+    // Null without durable storage, where there is nothing to read or write.
+    private readonly IPersistentState<NodeDurableState>? _durable = states.For<NodeDurableState>(context, "node");
     private NodeMonitor _monitor = null!;
 
     private string NodeId => this.GetPrimaryKeyString();
@@ -35,7 +37,10 @@ public sealed partial class NodeGrain(
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _monitor = new NodeMonitor(NodeId, options.Value, time.GetUtcNow());
-        _monitor.Restore(durable.State, time.GetUtcNow());
+        if (_durable is not null)
+        {
+            _monitor.Restore(_durable.State, time.GetUtcNow());
+        }
 
         // Not interleaved: a node grain takes one call per report interval, so its timer gets turns, and
         // a check that interleaved with a report's fan-out could mark offline a GPU that just reported.
@@ -129,12 +134,13 @@ public sealed partial class NodeGrain(
 
     private Task RememberAsync()
     {
-        if (stateOptions.Durable)
+        if (_durable is null)
         {
-            _monitor.Remember(durable.State);
+            return Task.CompletedTask;
         }
 
-        return DurableWrite.WriteAsync(durable, stateOptions, this);
+        _monitor.Remember(_durable.State);
+        return DurableWrite.WriteAsync(_durable, this);
     }
 
     private async Task SendSummaryAsync(bool force)

@@ -27,6 +27,7 @@ public static class ClusterHostingExtensions
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ReadinessGate>());
         builder.Services.AddOptions<NodeMonitorOptions>().BindConfiguration(NodeMonitorOptions.Section);
         builder.Services.AddSingleton(new GrainStateOptions { Durable = settings.IsDurable });
+        builder.Services.AddSingleton<DurableStates>();
         builder.Services.AddSingleton<HealthChangePublisher>();
 
         // Orleans stops after the readiness gate has closed; give it time to hand its grains over.

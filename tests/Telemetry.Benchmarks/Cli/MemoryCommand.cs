@@ -32,6 +32,7 @@ internal static class MemoryCommand
     private static readonly Option<int> SamplesPerReport = new("--samples-per-report") { Description = "Samples per GPU in each report, all 23 fields.", DefaultValueFactory = _ => 10 };
     private static readonly Option<int> Concurrency = new("--concurrency") { Description = "Requests in flight at most.", DefaultValueFactory = _ => 16 };
     private static readonly Option<TimeSpan> SettleTimeout = DurationOption.Create("--settle-timeout", "Longest wait for RSS and GC heap to settle after the second round.", TimeSpan.FromSeconds(60));
+    private static readonly Option<int> WarmupNodes = new("--warmup-nodes") { Description = "Nodes (other ids, at most --nodes) that report 3 times before anything is measured, so that the first reports measured pay for activation rather than for compiling the path.", DefaultValueFactory = _ => 32 };
     private static readonly Option<string?> SiloBin = new("--silo-bin") { Description = "Folder of Telemetry.Silo.dll (default: this repository's src/Telemetry.Silo/bin/Release/net10.0).", HelpName = "folder" };
     private static readonly Option<string?> BaselineBin = new("--baseline-bin") { Description = "Folder of another build of the silo, measured first with the same reports; the table gives both and their ratio.", HelpName = "folder" };
     private static readonly Option<bool> Smoke = new("--smoke") { Description = "A few-second run for CI (10 nodes, a full hour of history): exit code 0 only if every report was accepted." };
@@ -40,7 +41,7 @@ internal static class MemoryCommand
     {
         var command = new Command("memory", "Start a silo, activate N nodes × 8 GPUs with one report each, send a report per interval of sample time for the given minutes (an hour of history), let the GC settle, and print RSS and GC heap per GPU and the silo's CPU per first and later report.")
         {
-            Nodes, Interval, Minutes, ActivationRate, SamplesPerReport, Concurrency, SettleTimeout, SiloBin, BaselineBin, Smoke,
+            Nodes, Interval, Minutes, ActivationRate, SamplesPerReport, Concurrency, SettleTimeout, WarmupNodes, SiloBin, BaselineBin, Smoke,
         };
         command.SetAction((result, ct) => Problem(result) is { } problem
             ? CommandRunner.InvalidAsync("memory", problem)
@@ -64,14 +65,15 @@ internal static class MemoryCommand
             result.GetValue(SamplesPerReport),
             result.GetValue(Concurrency),
             smoke ? TimeSpan.FromSeconds(10) : result.GetValue(SettleTimeout),
+            result.GetValue(WarmupNodes),
             silos,
             $"{CommandRunner.Invocation} {string.Join(' ', args)}");
     }
 
     // The parser checks each flag's syntax; these are the ranges that make a run meaningful.
     private static string? Problem(ParseResult result) =>
-        result.GetValue(Nodes) < 1 || result.GetValue(SamplesPerReport) is < 1 or > 1000 || result.GetValue(Concurrency) < 1
+        result.GetValue(Nodes) < 1 || result.GetValue(WarmupNodes) < 1 || result.GetValue(SamplesPerReport) is < 1 or > 1000 || result.GetValue(Concurrency) < 1
             || result.GetValue(Minutes) is < 0 or > 1440 || result.GetValue(Interval) < TimeSpan.FromSeconds(1)
-            ? "--nodes and --concurrency must be at least 1, --samples-per-report 1 to 1000, --minutes 0 to 1440, --interval at least 1s."
+            ? "--nodes, --warmup-nodes and --concurrency must be at least 1, --samples-per-report 1 to 1000, --minutes 0 to 1440, --interval at least 1s."
             : null;
 }

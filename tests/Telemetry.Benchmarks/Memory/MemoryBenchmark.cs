@@ -15,7 +15,6 @@ namespace Telemetry.Benchmarks.Memory;
 /// </summary>
 internal static class MemoryBenchmark
 {
-    private const int WarmupNodes = 32;
     private const int WarmupRounds = 3;
 
     public static async Task<int> RunAsync(MemorySettings settings, CancellationToken cancellationToken)
@@ -63,6 +62,12 @@ internal static class MemoryBenchmark
             for (var r = 0; r < settings.Rounds; r++)
             {
                 var round = new ActivationRound(settings, target, client, simulators, bootIds, "node");
+                if (r < 2)
+                {
+                    // A mark to attach a profiler to the silo for the first or second round alone.
+                    await Console.Error.WriteLineAsync($"[memory] {label} round {r + 1} / {settings.Rounds} starts, silo pid {pid}");
+                }
+
                 var cpu = ProcStat.CpuSeconds(pid);
                 var took = await round.RunAsync((uint)(r + 1), start + (long)(r * settings.Interval.TotalMilliseconds), r == 0 ? settings.ActivationRate : double.PositiveInfinity, cancellationToken);
                 var cost = new RoundCost(settings.Nodes, took, ProcStat.CpuSeconds(pid) - cpu);
@@ -108,7 +113,7 @@ internal static class MemoryBenchmark
 
     private static async Task WarmUpAsync(MemorySettings settings, IngestTarget target, HttpClient client, CancellationToken cancellationToken)
     {
-        var simulators = new Exporter.Simulation.NodeSimulator?[Math.Min(WarmupNodes, settings.Nodes)];
+        var simulators = new Exporter.Simulation.NodeSimulator?[Math.Min(settings.WarmupNodes, settings.Nodes)];
         var bootIds = simulators.Select(_ => Guid.NewGuid()).ToArray();
         var end = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - (long)(settings.Interval.TotalMilliseconds * settings.Rounds);
         for (var r = 0; r < WarmupRounds; r++)

@@ -8,6 +8,7 @@ namespace Telemetry.Benchmarks.Memory;
 /// <param name="SamplesPerReport">Samples per GPU per report.</param>
 /// <param name="Concurrency">Requests in flight at most.</param>
 /// <param name="SettleTimeout">Longest wait for RSS and GC heap to stop moving after the last round.</param>
+/// <param name="WarmupNodes">Nodes (other ids) that report a few times before anything is measured, so that the path is compiled.</param>
 /// <param name="Silos">The silo builds to measure in turn, each a label and its bin folder (null: this repository's Release build).</param>
 /// <param name="CommandLine">How the run was started, for the report.</param>
 internal sealed record MemorySettings(
@@ -18,6 +19,7 @@ internal sealed record MemorySettings(
     int SamplesPerReport,
     int Concurrency,
     TimeSpan SettleTimeout,
+    int WarmupNodes,
     IReadOnlyList<(string Label, string? Bin)> Silos,
     string CommandLine)
 {
