@@ -9,6 +9,7 @@ import { gpuView } from "./views/gpu.js";
 import { jobView } from "./views/job.js";
 
 // Hash routes, so every level has its own URL and the silo serves one page.
+// A view is called with the element to draw into (its page, made afresh for each navigation) and its route's parameters.
 const routes = [
   [/^#?\/?$/, () => ({}), fleetView],
   [/^#\/dc\/([^/]+)$/, (m) => ({ dc: m[1] }), dataCenterView],
