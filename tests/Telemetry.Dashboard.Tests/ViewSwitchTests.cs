@@ -47,7 +47,8 @@ public sealed partial class ViewSwitchTests(DashboardFixture dashboard)
     public async Task GpuThenJobThenDataCenter_InOnePage_DrawsTheDataCenterEveryTime()
     {
         var job = $"job-{Guid.NewGuid():N}"[..16];
-        string[] nodes = [$"dc1/nav-a-{Guid.NewGuid():N}"[..18], $"dc1/nav-b-{Guid.NewGuid():N}"[..18]];
+        // Named to sort after the demo's nodes: other tests take the heat map's first cell for dc1/node-0001.
+        string[] nodes = [$"dc1/view-a-{Guid.NewGuid():N}"[..19], $"dc1/view-b-{Guid.NewGuid():N}"[..19]];
         using var reporting = new CancellationTokenSource();
         var gpu = await StragglingJob.SendAsync(dashboard.Silo.Http, job, nodes, reporting.Token);
         var jobPath = $"/api/v1/jobs/{job}";
@@ -92,7 +93,8 @@ public sealed partial class ViewSwitchTests(DashboardFixture dashboard)
                 return ($"/#/gpu/{uuid}", $"/api/v1/gpus/{uuid}");
             default:
                 var job = $"job-{Guid.NewGuid():N}"[..16];
-                await StragglingJob.SendAsync(dashboard.Silo.Http, job, [$"dc1/held-{Guid.NewGuid():N}"[..17]]);
+                // Named to sort after the demo's nodes, as above.
+                await StragglingJob.SendAsync(dashboard.Silo.Http, job, [$"dc1/view-held-{Guid.NewGuid():N}"[..22]]);
                 var path = $"/api/v1/jobs/{job}";
 
                 // A job the API does not know yet would answer 404, which the page shows nowhere once left.
