@@ -9,6 +9,7 @@ import { gpuView } from "./views/gpu.js";
 import { jobView } from "./views/job.js";
 
 // Hash routes, so every level has its own URL and the silo serves one page.
+// A view is called with the element to draw into (its page, made afresh for each navigation) and its route's parameters.
 const routes = [
   [/^#?\/?$/, () => ({}), fleetView],
   [/^#\/dc\/([^/]+)$/, (m) => ({ dc: m[1] }), dataCenterView],
@@ -44,9 +45,13 @@ async function route() {
   const [m, params, view] = match;
   const decoded = Object.fromEntries(Object.entries(params(m)).map(([k, v]) => [k, decodeURIComponent(v)]));
   alerts.focus(decoded.dc);
-  main.replaceChildren(el("p", { class: "muted", text: "Loading…" }));
+  // Each navigation draws into an element of its own. A view keeps writing what its answers bring after it is left
+  // (its first load, a timer's or a stream event's reload still on the way): those writes must land in its own
+  // detached element, never over the view that replaced it.
+  const page = el("div", { class: "page" }, el("p", { class: "muted", text: "Loading…" }));
+  main.replaceChildren(page);
   try {
-    const shown = await view(main, decoded);
+    const shown = await view(page, decoded);
     if (id !== navigation) { shown.dispose?.(); return; }
     current = shown;
     showCrumbs(shown.crumbs);

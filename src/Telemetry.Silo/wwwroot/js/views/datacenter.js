@@ -33,12 +33,12 @@ function avg(values) {
   return measured.length ? measured.reduce((a, b) => a + b, 0) / measured.length : null;
 }
 
-export async function dataCenterView(main, { dc }) {
+export async function dataCenterView(page, { dc }) {
   const counts = el("div", { id: "dc-counts" });
   const facts = el("p");
   const mapBox = el("section", { "aria-label": "Heat map" });
   const table = el("section", { "aria-label": "Nodes" });
-  main.replaceChildren(el("h1", { text: `Data center ${dc}` }), counts, facts, el("h2", { text: "GPUs" }), legend(), mapBox, table);
+  page.replaceChildren(el("h1", { text: `Data center ${dc}` }), counts, facts, el("h2", { text: "GPUs" }), legend(), mapBox, table);
   const heat = new HeatMap(mapBox, {
     label: `Heat map of every GPU in ${dc}: colour is utilization, marks are health`,
     onOpen: (cell) => openGpuAt(cell.node, cell.index).catch(console.error),

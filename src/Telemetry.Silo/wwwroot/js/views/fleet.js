@@ -35,10 +35,10 @@ class DataCenterPanel {
   }
 }
 
-export async function fleetView(main) {
+export async function fleetView(page) {
   const totals = el("section", { "aria-label": "Fleet totals", id: "fleet-totals" });
   const list = el("div");
-  main.replaceChildren(el("h1", { text: "Fleet" }), totals, el("h2", { text: "Data centers" }), list);
+  page.replaceChildren(el("h1", { text: "Fleet" }), totals, el("h2", { text: "Data centers" }), list);
   const panels = new Map();
   const show = (fleet) => {
     totals.replaceChildren(countsList(fleet.gpusByHealth),

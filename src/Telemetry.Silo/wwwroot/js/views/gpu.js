@@ -31,11 +31,11 @@ function xidTable(xids) {
     el("tbody", {}, xids.map((x) => el("tr", {}, el("td", { text: `${new Date(x.at).toISOString().slice(0, 10)} ${time(x.at)}` }), el("td", { text: x.code })))));
 }
 
-export async function gpuView(main, { uuid }) {
+export async function gpuView(page, { uuid }) {
   const summary = el("section", { "aria-label": "GPU" });
   const charts = el("div", { class: "charts", id: "charts" });
   const details = el("section");
-  main.replaceChildren(summary, el("h2", { text: "Last hour" }), charts, details);
+  page.replaceChildren(summary, el("h2", { text: "Last hour" }), charts, details);
   let gpu = null;
 
   const load = async () => {

@@ -29,8 +29,8 @@ function gpuRow(gpu) {
 }
 
 // A job's GPUs side by side, the job's median on top, its stragglers marked.
-export async function jobView(main, { jobId }) {
-  const show = (job) => main.replaceChildren(
+export async function jobView(page, { jobId }) {
+  const show = (job) => page.replaceChildren(
     el("h1", {}, `Job ${job.jobId} `, job.stragglers.length
       ? el("span", { class: "health health-degraded", text: `${job.stragglers.length} straggler${job.stragglers.length > 1 ? "s" : ""}` })
       : el("span", { class: "health health-healthy", text: "no straggler" })),

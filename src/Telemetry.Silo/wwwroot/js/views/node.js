@@ -7,9 +7,9 @@ export function reasonsList(verdict) {
     verdict.recommendedActions[i] ? el("div", { class: "muted", text: `Recommended: ${verdict.recommendedActions[i]}` }) : null)));
 }
 
-export async function nodeView(main, { dc, host }) {
+export async function nodeView(page, { dc, host }) {
   const id = `${dc}/${host}`;
-  const show = (node) => main.replaceChildren(
+  const show = (node) => page.replaceChildren(
     el("h1", {}, `Node ${id} `, healthBadge(node.health.state)),
     reasonsList(node.health),
     el("p", {}, `${num(node.freeGpus)} free GPUs · last report ${time(node.lastReportAt)} · every ${num(node.reportIntervalSeconds, 1)} s`
