@@ -137,7 +137,10 @@ public sealed partial class DataCenterGrain(
             // Work is waiting for room here: a move in would take it. Work that could run in few data centers, this one among
             // them, is what a migration out of it is for.
             _workTurnedAwayAt[Math.Clamp(query.Request.Gpus, 1, DataCenterSignals.SizesTracked) - 1] = now;
-            _boundWorkTurnedAwayAt = query.BoundTo > 0 ? now : _boundWorkTurnedAwayAt;
+            if (query.BoundTo > 0)
+            {
+                _boundWorkTurnedAwayAt = now;
+            }
         }
 
         return Task.FromResult(match);

@@ -14,15 +14,25 @@ public sealed class JobStarts
     /// <summary>Takes the jobs the GPUs show now: new ones start at <paramref name="now"/>, gone ones are forgotten.</summary>
     public void Observe(IEnumerable<GpuBrief> gpus, DateTimeOffset now)
     {
-        var running = gpus.SelectMany(g => GpuShares.JobsOf(g.JobId)).ToHashSet(StringComparer.Ordinal);
-        foreach (var job in running)
+        // Called with every report: a node with no job, before and now, allocates nothing.
+        HashSet<string>? running = null;
+        foreach (var gpu in gpus)
         {
-            _since.TryAdd(job, now);
+            if (string.IsNullOrWhiteSpace(gpu.JobId))
+            {
+                continue;
+            }
+
+            foreach (var job in GpuShares.JobsOf(gpu.JobId))
+            {
+                (running ??= new HashSet<string>(StringComparer.Ordinal)).Add(job);
+                _since.TryAdd(job, now);
+            }
         }
 
-        if (_since.Count > running.Count)
+        if (_since.Count > (running?.Count ?? 0))
         {
-            foreach (var gone in _since.Keys.Where(j => !running.Contains(j)).ToArray())
+            foreach (var gone in _since.Keys.Where(j => running?.Contains(j) != true).ToArray())
             {
                 _since.Remove(gone);
             }

@@ -7,7 +7,8 @@ namespace Telemetry.Grains.Rebalancing;
 /// on shared GPUs with the whole free ones (it is the capacity not allocated); <see cref="FreeGpus"/>, what a move may
 /// take, counts whole GPUs only.
 /// </summary>
-public readonly record struct DataCenterPressure(string Id, double FreeShare, double BadShare, double ReportingShare, int FreeGpus, int ReportingGpus)
+public readonly record struct DataCenterPressure(
+    string Id, double FreeShare, double BadShare, double ReportingShare, int FreeGpus, int ReportingGpus, DataCenterSignals Signals)
 {
     /// <summary>How much a data center wants work to leave: the larger of its used share and its degraded-or-worse share.</summary>
     public double Pressure => Math.Max(1 - FreeShare, BadShare);
@@ -22,6 +23,7 @@ public readonly record struct DataCenterPressure(string Id, double FreeShare, do
             reporting == 0 ? 0 : (double)(s.GpusByHealth.Degraded + s.GpusByHealth.Unhealthy) / reporting,
             s.Nodes == 0 ? 0 : (double)signals.ReportingNodes / s.Nodes,
             s.FreeGpus,
-            reporting);
+            reporting,
+            signals);
     }
 }

@@ -23,7 +23,7 @@ public static class Evacuations
         // Nor into a data center that turned away work as small as the job lately: the job would take the room it waits for.
         var room = pressures.ToDictionary(p => p.Id, p => p.FreeGpus - Reserve(p, policy), StringComparer.Ordinal);
         DataCenterPressure? TargetFor(JobShare job) => pressures
-            .Where(t => !memory.Of(t.Id).Dark && policy.Allows(tenantOf(job.JobId), t.Id) && room[t.Id] >= job.Gpus && Migrations.NoWorkWaits(signals, t.Id, job.Gpus, policy, now))
+            .Where(t => !memory.Of(t.Id).Dark && policy.Allows(tenantOf(job.JobId), t.Id) && room[t.Id] >= job.Gpus && !t.Signals.Waits(job.Gpus, policy.TurnedAwayWindowSeconds, now))
             .OrderByDescending(t => room[t.Id]).Cast<DataCenterPressure?>().FirstOrDefault();
 
         foreach (var dc in signals)

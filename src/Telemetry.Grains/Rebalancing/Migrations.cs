@@ -30,7 +30,7 @@ public static class Migrations
 
                 var tenant = tenantOf(job.JobId);
                 var target = pressures
-                    .Where(t => t.Id != source.Id && IsTarget(memory.Of(t.Id)) && policy.Allows(tenant, t.Id) && room[t.Id] >= job.Gpus && NoWorkWaits(signals, t.Id, job.Gpus, policy, now))
+                    .Where(t => t.Id != source.Id && IsTarget(memory.Of(t.Id)) && policy.Allows(tenant, t.Id) && room[t.Id] >= job.Gpus && !t.Signals.Waits(job.Gpus, policy.TurnedAwayWindowSeconds, now))
                     .Where(t => !memory.PairCooldownUntil.ContainsKey(RebalancerMemory.Pair(source.Id, t.Id)) || usedPairs.Contains(RebalancerMemory.Pair(source.Id, t.Id)))
                     .Where(t => from.Pressure - t.Pressure >= policy.MigrationMinGain)
                     .OrderBy(t => t.Pressure).Cast<DataCenterPressure?>().FirstOrDefault();
@@ -87,13 +87,6 @@ public static class Migrations
     private static bool IsTarget(DataCenterState s) => !s.Dark && !s.Hot && !s.Degraded;
 
     private static string Cause(DataCenterState s) => s.Degraded ? "degraded" : "hot";
-
-    /// <summary>
-    /// Whether a job of <paramref name="gpus"/> GPUs may move into <paramref name="target"/>: not when it turned away work no
-    /// larger than the job within <see cref="RebalancePolicy.TurnedAwayWindowSeconds"/> (the job would take its room).
-    /// </summary>
-    public static bool NoWorkWaits(IReadOnlyList<DataCenterSignals> signals, string target, int gpus, RebalancePolicy policy, DateTimeOffset now) =>
-        signals.FirstOrDefault(s => s.Id == target) is not { } t || !t.Waits(gpus, policy.TurnedAwayWindowSeconds, now);
 
     private static DataCenterPressure Pressure(DataCenterPressure[] all, string id) => all.First(p => p.Id == id);
 }
