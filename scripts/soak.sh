@@ -3,7 +3,7 @@
 # with the silos' CPU and memory read from /proc.
 #
 #   scripts/soak.sh [--nodes N] [--datacenters N] [--interval S] [--samples-per-report S] [--duration 5m]
-#                   [--silos N] [--kill] [--recovery S] [--xid-rate R] [--smoke | --national]
+#                   [--silos N] [--kill] [--recovery S] [--xid-rate R] [--time-scale K] [--smoke | --national]
 #
 # One silo (the default): the embedded silo, in memory; 1,000 nodes (8,000 GPUs) in 4 data centers, one report per
 # second, 10 samples per GPU, 5 minutes.
@@ -12,11 +12,15 @@
 # (SIGKILL) once --duration has run, the load goes on, and the run measures how long until every node's reports are
 # accepted again and the fleet totals are whole again, and whether any unhealthy (sticky) verdict was lost.
 # --smoke: 3 silos, 300 nodes in 3 data centers reporting every 10 s, 40 s then the kill, 60 s to recover.
-# --national: 3 silos, 32,500 nodes (260,000 GPUs) in 5 data centers reporting every 10 s, 15 minutes then the kill.
+# --national: 3 silos, 32,500 nodes (260,000 GPUs) in 5 data centers reporting every 10 s, 15 minutes then the kill;
+# sample time runs 4 × the clock (--time-scale 4) with 4 samples a report, so the 15 minutes send an hour of samples
+# at one sample per GPU per 10 s of sample time (104,000 samples/s) and every GPU holds a full hour of history.
+# --time-scale K: sample time runs K × the clock, starting (K − 1) × the simulator's run in the past, so it meets the
+# clock as the simulator stops (telemetry-exporter simulate --time-scale).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-nodes=1000; dcs=4; interval=1; samples=10; duration=5m; silos=1; kill=false; recovery=120; xid_rate=2e-5
+nodes=1000; dcs=4; interval=1; samples=10; duration=5m; silos=1; kill=false; recovery=120; xid_rate=2e-5; time_scale=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --nodes) nodes=$2; shift 2 ;;
@@ -28,8 +32,9 @@ while [ $# -gt 0 ]; do
     --kill) kill=true; shift ;;
     --recovery) recovery=$2; shift 2 ;;
     --xid-rate) xid_rate=$2; shift 2 ;;
+    --time-scale) time_scale=$2; shift 2 ;;
     --smoke) silos=3; nodes=300; dcs=3; interval=10; samples=10; duration=40s; kill=true; recovery=60; xid_rate=2; shift ;;
-    --national) silos=3; nodes=32500; dcs=5; interval=10; samples=10; duration=15m; kill=true; recovery=120; shift ;;
+    --national) silos=3; nodes=32500; dcs=5; interval=10; samples=4; time_scale=4; duration=15m; kill=true; recovery=120; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -59,13 +64,20 @@ if [ "$silos" -ge 2 ]; then
   redis-server --port "$redis_port" --bind 127.0.0.1 --dir "$out" --appendonly yes --save "" \
     --daemonize yes --pidfile "$out/redis.pid" --logfile "$out/redis.log"
   pids=(); urls=()
+  # Sample time behind the clock by design (--time-scale) is not an exporter's clock lagging: keep such nodes healthy.
+  # SOAK_SILO_ARGS adds settings of the operator's own (e.g. "--Telemetry:Nodes:CheckPeriod=00:00:05").
+  read -r -a silo_args <<<"${SOAK_SILO_ARGS:-}"
+  if [ "$time_scale" != 1 ]; then
+    sim_s=$(( $(seconds "$duration") + 5 )); [ "$kill" = false ] || sim_s=$((sim_s + recovery))
+    silo_args+=("--Telemetry:Nodes:MaxClockLag=$(python3 -c 'import sys; s = int((float(sys.argv[1]) - 1) * int(sys.argv[2])) + 60; print(f"{s // 3600:02}:{s % 3600 // 60:02}:{s % 60:02}")' "$time_scale" "$sim_s")")
+  fi
   trap 'for p in "${pids[@]}"; do kill -9 "$p" 2>/dev/null || true; done; redis-cli -p "$redis_port" shutdown nosave >/dev/null 2>&1 || true' EXIT
   for _ in $(seq 1 50); do redis-cli -p "$redis_port" ping >/dev/null 2>&1 && break; sleep 0.1; done
   for i in $(seq 0 $((silos - 1))); do
     url="http://127.0.0.1:$(free_port)"
     dotnet "$silo_dll" --urls "$url" --Logging:LogLevel:Default=Warning \
       --Telemetry:Clustering:Provider=Redis --Telemetry:Storage:Provider=Redis --Telemetry:Redis="127.0.0.1:$redis_port" \
-      --Telemetry:Silo:SiloPort="$(free_port)" --Telemetry:Silo:GatewayPort="$(free_port)" >"$out/silo-$i.txt" 2>&1 &
+      --Telemetry:Silo:SiloPort="$(free_port)" --Telemetry:Silo:GatewayPort="$(free_port)" "${silo_args[@]}" >"$out/silo-$i.txt" 2>&1 &
     pids+=($!); urls+=("$url")
     wait_ready "$url" "$!" "$out/silo-$i.txt"   # one at a time: the first creates the cluster's rows
   done
@@ -74,10 +86,10 @@ if [ "$silos" -ge 2 ]; then
   if [ "$kill" = true ]; then kill_at=$run_s; end_s=$((run_s + recovery)); fi
   servers=(); for u in "${urls[@]}"; do servers+=(--server "$u"); done
   names=$(for i in $(seq 1 "$dcs"); do printf 'dc%s ' "$i"; done)
-  echo "Silos ${urls[*]} (pids ${pids[*]}), Redis on $redis_port; simulating $nodes nodes × 8 GPUs in $dcs data centers, interval ${interval}s, $samples samples/report, for ${run_s}s$([ "$kill" = true ] && echo ", then kill -9 of the last silo and ${recovery}s more")"
+  echo "Silos ${urls[*]} (pids ${pids[*]}), Redis on $redis_port; simulating $nodes nodes × 8 GPUs in $dcs data centers, interval ${interval}s, $samples samples/report, sample time ×$time_scale, for ${run_s}s$([ "$kill" = true ] && echo ", then kill -9 of the last silo and ${recovery}s more")"
   dotnet "$exporter_dll" simulate "${servers[@]}" --datacenters "$dcs" --nodes-per-datacenter "$per_dc" \
     --interval "$interval" --samples-per-report "$samples" --duration "$((end_s + 5))s" --xid-rate "$xid_rate" \
-    --seed 1 --quiet --no-spool >"$out/simulator.txt" 2>&1 &
+    --time-scale "$time_scale" --seed 1 --quiet --no-spool >"$out/simulator.txt" 2>&1 &
   sim=$!
   sim_cpu_ticks() { awk '{print $14 + $15}' "/proc/$sim/stat" 2>/dev/null || echo 0; }
   # shellcheck disable=SC2086
@@ -106,7 +118,7 @@ before=$(cpu_ticks); start=$(date +%s.%N)
 echo "Silo pid $silo on port $port; simulating $nodes nodes × 8 GPUs, interval ${interval}s, $samples samples/report, for $duration"
 dotnet "$exporter_dll" simulate --server "http://127.0.0.1:$port" \
   --datacenters "$dcs" --nodes-per-datacenter "$per_dc" --interval "$interval" --samples-per-report "$samples" \
-  --duration "$duration" --seed 1 2>&1 | tee "$out/simulator.txt"
+  --duration "$duration" --time-scale "$time_scale" --seed 1 2>&1 | tee "$out/simulator.txt"
 sim_status=${PIPESTATUS[0]}
 after=$(cpu_ticks); end=$(date +%s.%N)
 rss_kb=$(awk '/VmRSS/ {print $2}' "/proc/$silo/status"); hwm_kb=$(awk '/VmHWM/ {print $2}' "/proc/$silo/status")
@@ -116,7 +128,7 @@ rejected=$(curl -fs "http://127.0.0.1:$port/metrics" | awk '/^telemetry_ingest_r
 curl -fs "http://127.0.0.1:$port/metrics" | python3 -c '
 import re, sys
 buckets = [(float("inf") if m.group(1) == "+Inf" else float(m.group(1)), float(m.group(2)))
-           for m in re.finditer(r"telemetry_ingest_duration_seconds_bucket\{le=\"([^\"]+)\"\} (\S+)", sys.stdin.read())]
+           for m in re.finditer(r"telemetry_ingest_duration_seconds_bucket\{[^}]*le=\"([^\"]+)\"[^}]*\} (\S+)", sys.stdin.read())]
 total = buckets[-1][1]
 bound = lambda q: next(le for le, n in buckets if n >= q * total)
 print(f"silo-side latency: p50 <= {bound(0.5)*1000:g} ms, p99 <= {bound(0.99)*1000:g} ms over {total:,.0f} requests")'

@@ -116,4 +116,48 @@ public sealed class FleetSimulatorTests
         Assert.Contains("Bad Name", error.Message, StringComparison.Ordinal);
         Assert.Contains("GPUs per node", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task RunAsync_TimeScale_SendsScaledSampleTimeThatMeetsTheClockAtTheEnd()
+    {
+        await using var sink = new IngestSink();
+        var options = new SimulatorOptions
+        {
+            Servers = [sink.Url],
+            DataCenters = ["dc1"],
+            NodesPerDataCenter = 1,
+            GpusPerNode = 1,
+            Interval = TimeSpan.FromMilliseconds(200),
+            SamplesPerReport = 2,
+            Duration = TimeSpan.FromSeconds(3),
+            TimeScale = 10,
+            Seed = 1,
+        };
+        var started = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+
+        await new FleetSimulator(options).RunAsync();
+
+        var ended = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var times = sink.Reports.OrderBy(r => r.Seq).SelectMany(r => r.Gpus[0].Timestamps).ToList();
+        Assert.True(times.Count >= 10, $"expected several reports, got {times.Count} samples");
+
+        // Sample time starts (10 − 1) × 3 s = 27 s back and runs 10 × the clock: each 200-ms report covers 2 s of
+        // samples, 1 s apart, and the newest never passes the clock.
+        Assert.InRange(times[0], started - 27_000 - 1_000, started - 27_000 + 2_500);
+        Assert.All(times.Zip(times.Skip(1)), pair => Assert.True(pair.Second > pair.First, $"{pair.First} then {pair.Second}"));
+        var sameReport = sink.Reports.OrderBy(r => r.Seq).Select(r => r.Gpus[0].Timestamps).First();
+        Assert.Equal(1_000, sameReport[1] - sameReport[0]);
+        Assert.True(times[^1] <= ended, $"newest sample {times[^1]} is after the run ended at {ended}");
+        Assert.True(times[^1] - times[0] >= 15_000, $"3 s at 10× should span well over 15 s of sample time, spanned {times[^1] - times[0]} ms");
+    }
+
+    [Fact]
+    public void Constructor_TimeScaleWithoutDuration_ThrowsNamingTheProblem()
+    {
+        var options = new SimulatorOptions { TimeScale = 4 };
+
+        var error = Assert.Throws<ArgumentException>(() => new FleetSimulator(options));
+
+        Assert.Contains("time scale above 1 needs a duration", error.Message, StringComparison.Ordinal);
+    }
 }

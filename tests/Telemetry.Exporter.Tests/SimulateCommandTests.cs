@@ -46,7 +46,7 @@ public sealed class SimulateCommandTests
             "--server", "http://a:5000", "--server", "http://b:5000,http://c:5000",
             "--datacenter-names", "north,south", "--nodes-per-datacenter", "250", "--gpus-per-node", "4",
             "--interval", "0.5", "--samples-per-report", "5", "--duration", "5m", "--concurrency", "16",
-            "--xid-rate", "0.01", "--seed", "42", "--model", "B200:3,H200:1", "--token", "t0k", "--gzip");
+            "--xid-rate", "0.01", "--seed", "42", "--model", "B200:3,H200:1", "--token", "t0k", "--gzip", "--time-scale", "4");
 
         Assert.Equal(["http://a:5000/", "http://b:5000/", "http://c:5000/"], options.Servers.Select(s => s.ToString()));
         Assert.Equal(["north", "south"], options.DataCenters);
@@ -62,6 +62,7 @@ public sealed class SimulateCommandTests
         Assert.Equal([3.0, 1.0], options.Models.Select(m => m.Weight));
         Assert.Equal("t0k", options.Token);
         Assert.True(options.Gzip);
+        Assert.Equal(4, options.TimeScale);
         Assert.Empty(options.Validate());
     }
 
@@ -80,6 +81,8 @@ public sealed class SimulateCommandTests
     [InlineData("--datacenters", "2", "--nodes-per-datacenter", "0")]
     [InlineData("--server", "not a url")]
     [InlineData("--interval", "0.01", "--samples-per-report", "100")]
+    [InlineData("--time-scale", "4")]
+    [InlineData("--time-scale", "0.5", "--duration", "1m")]
     public void ToOptions_UnusableValues_FailValidation(params string[] args) =>
         Assert.NotEmpty(Parse(args).Validate());
 

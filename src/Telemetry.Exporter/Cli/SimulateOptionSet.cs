@@ -161,12 +161,20 @@ internal sealed class SimulateOptionSet
         HelpName = "factor",
     };
 
+    private readonly Option<double> _timeScale = new("--time-scale")
+    {
+        CustomParser = OptionValues.Number<double>,
+        Description = "Sample time runs this many times faster than the clock, 1–360 (needs --duration): it starts (scale − 1) × duration in the past and meets the clock at the end, e.g. an hour of samples in 15 minutes at 4.",
+        DefaultValueFactory = _ => Defaults.TimeScale,
+        HelpName = "factor",
+    };
+
     private readonly Option<bool> _quiet = new("--quiet", "-q") { Description = "No live progress line; print only the final summary." };
 
     public IEnumerable<Option> All =>
     [
         _servers, _dataCenters, _dataCenterNames, _nodesPerDataCenter, _gpusPerNode, _hostPrefix, _interval,
-        _samplesPerReport, _duration, _concurrency, _xidRate, _stragglerRate, _seed, _scenario, _scenarioSpeed, _model, _token, _gzip, _dryRun,
+        _samplesPerReport, _duration, _concurrency, _xidRate, _stragglerRate, _seed, _scenario, _scenarioSpeed, _timeScale, _model, _token, _gzip, _dryRun,
         _spoolDir, _spoolMaxMib, _noSpool, _quiet,
     ];
 
@@ -195,6 +203,7 @@ internal sealed class SimulateOptionSet
             Seed = result.GetValue(_seed),
             Scenario = result.GetValue(_scenario),
             ScenarioSpeed = result.GetValue(_scenarioSpeed),
+            TimeScale = result.GetValue(_timeScale),
             Models = result.GetValue(_model) ?? Defaults.Models,
             Token = Token(result),
             Gzip = result.GetValue(_gzip),

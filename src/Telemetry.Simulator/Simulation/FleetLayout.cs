@@ -12,7 +12,7 @@ internal static class FleetLayout
     public static NodeSimulator[] Build(SimulatorOptions options, ulong signalSeed, long startMs = 0)
     {
         var scenario = options.Scenario == ScenarioKind.Steady ? null : new Scenario(options.Scenario, options.DataCenters[0], startMs, options.ScenarioSpeed);
-        var settings = new SimulationSettings(options.Interval.TotalMilliseconds, options.SamplesPerReport, options.XidRatePerGpuHour) 
+        var settings = new SimulationSettings(options.Interval.TotalMilliseconds * options.TimeScale, options.SamplesPerReport, options.XidRatePerGpuHour) 
         {
             Load = options.Load,
             StragglerRatePerGpuHour = options.StragglerRatePerGpuHour,

@@ -65,7 +65,10 @@ public sealed class FleetSimulator
             throw new InvalidOperationException("A FleetSimulator runs once; create another for a new run.");
         }
 
-        var nodes = FleetLayout.Build(Options, FleetLayout.SignalSeed(Options.Seed), _time.GetUtcNow().ToUnixTimeMilliseconds());
+        // The run, its schedule and its sample clock start here, so sample time meets the clock as the run ends.
+        var start = _time.GetTimestamp();
+        var clock = SampleClock.Start(_time, start, Options);
+        var nodes = FleetLayout.Build(Options, FleetLayout.SignalSeed(Options.Seed), clock.StartMs);
         Volatile.Write(ref _nodes, nodes);
         var lanes = nodes.Select((node, i) => new NodeLane(node, i % Options.Servers.Count)).ToArray();
         Volatile.Write(ref _nodeCount, lanes.Length);
@@ -81,12 +84,12 @@ public sealed class FleetSimulator
             : null;
         Volatile.Write(ref _spool, spool);
         var spooling = spool is null ? null : new SpoolingDispatcher(spool, sender, _counters);
-        var scheduler = new ReportScheduler(lanes, Options, new LaneDispatcher(sender, spooling, _counters), _counters, _time);
+        var scheduler = new ReportScheduler(lanes, Options, new LaneDispatcher(sender, spooling, _counters), _counters, _time, clock);
         var draining = spool is null
             ? Task.CompletedTask
             : new SpoolDrainer(spool, sender, retry, _counters, Math.Max(1, Options.Concurrency / 2), _time).RunAsync(sending.Token);
 
-        Interlocked.Exchange(ref _startedAt, _time.GetTimestamp());
+        Interlocked.Exchange(ref _startedAt, start);
         try
         {
             await scheduler.RunAsync(_startedAt, sending.Token);

@@ -14,7 +14,8 @@ internal sealed class ReportScheduler(
     SimulatorOptions options,
     LaneDispatcher dispatcher,
     SendCounters counters,
-    TimeProvider time)
+    TimeProvider time,
+    SampleClock clock)
 {
     // Waking for every node costs a timer and a context switch each; a few ms of bunching costs nothing.
     private static readonly TimeSpan MinWait = TimeSpan.FromMilliseconds(4);
@@ -70,7 +71,7 @@ internal sealed class ReportScheduler(
 
     private void Fire(NodeLane lane, CancellationToken ct)
     {
-        if (lane.Node.ConditionAt(time.GetUtcNow().ToUnixTimeMilliseconds()).Silent)
+        if (lane.Node.ConditionAt(clock.NowMs()).Silent)
         {
             // A scenario's outage: the node sends nothing, as a node cut off would.
             return;
@@ -81,7 +82,7 @@ internal sealed class ReportScheduler(
 
     private SendRequest Encode(NodeLane lane)
     {
-        var request = lane.Encode(time.GetUtcNow().ToUnixTimeMilliseconds(), options.Gzip, out var xids);
+        var request = lane.Encode(clock.NowMs(), options.Gzip, out var xids);
         counters.RecordXids(xids);
         return request;
     }

@@ -48,6 +48,15 @@ public sealed record SimulatorOptions
     /// <summary>How much faster than real time the scenario's timeline runs (its lead-in, storm and swings), 1–100. Default 1.</summary>
     public double ScenarioSpeed { get; init; } = 1;
 
+    /// <summary>
+    /// How much faster than the clock sample time runs, 1–360. Default 1: samples are stamped with the time they are sent.
+    /// Above 1 the run needs a <see cref="Duration"/>: sample time starts (scale − 1) × duration in the past and reaches
+    /// the clock as the run ends, so it never runs ahead of the servers' clocks. Each report then covers
+    /// <see cref="Interval"/> × scale of sample time: at 4 a 15-minute run sends an hour of samples (with 4 samples per
+    /// report and a 10-s interval, one sample per GPU every 10 s of sample time), at the sample rate of real time.
+    /// </summary>
+    public double TimeScale { get; init; } = 1;
+
     /// <summary>Demand 0.4–0.9 held steady instead of the daily load curve, so a run does not depend on the time of day; null follows the curve.</summary>
     public double? Load { get; init; }
 
@@ -110,6 +119,8 @@ public sealed record SimulatorOptions
         Check(errors, Interval > TimeSpan.Zero && Interval <= TimeSpan.FromHours(1), "interval must be over 0 and at most an hour");
         Check(errors, SamplesPerReport is >= 1 and <= 3_600, "samples per report must be 1–3600");
         Check(errors, Interval.TotalMilliseconds / Math.Max(1, SamplesPerReport) >= 1, "samples must be at least 1 ms apart (interval / samples per report)");
+        Check(errors, TimeScale is >= 1 and <= 360, "time scale must be 1–360");
+        Check(errors, TimeScale == 1 || Duration > TimeSpan.Zero, "a time scale above 1 needs a duration (sample time catches up with the clock as the run ends)");
         Check(errors, Duration >= TimeSpan.Zero, "duration must not be negative");
         Check(errors, Concurrency >= 1, "concurrency must be at least 1");
         Check(errors, ScenarioSpeed is >= 1 and <= 100, "scenario speed must be 1–100");
