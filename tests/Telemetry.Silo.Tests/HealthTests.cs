@@ -43,7 +43,10 @@ public sealed class HealthTests(SiloFixture silo)
     public async Task SilentNode_GoesOffline_AndComesBackWhenItReports()
     {
         var node = Reports.UniqueNode();
-        await silo.Http.PostAsync("/api/v1/ingest", Reports.Content(Reports.Encode(Reports.Make(node, 1, Reports.NowMs(), gpus: 1))));
+
+        // Samples 100 ms apart: until a second report arrives, the silence allowed is 3 × the first report's span
+        // (2.7 s here, docs/health.md), so the node goes offline within the wait below.
+        await silo.Http.PostAsync("/api/v1/ingest", Reports.Content(Reports.Encode(Reports.Make(node, 1, Reports.NowMs(), gpus: 1, stepMs: 100))));
         var uuid = Reports.GpuUuid(node, 0);
 
         var offline = await Eventually.GetAsync(

@@ -15,19 +15,40 @@ public sealed class ReportIntervalEstimator
     /// <summary>The averaged interval; null until two reports have arrived.</summary>
     public TimeSpan? Interval { get; private set; }
 
+    /// <summary>The longest first guess taken from a report's own samples: 1 min (so 3 min of silence at most).</summary>
+    public static readonly TimeSpan MaximumFirstGuess = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// Until two reports have arrived, the time the first one's samples spanned (capped at <see cref="MaximumFirstGuess"/>):
+    /// an exporter spreads a report's samples over its interval, so a node that sends 10 samples every 10 s is not
+    /// judged by the 10-s minimum before its second report can arrive. Null once <see cref="Interval"/> is known.
+    /// </summary>
+    public TimeSpan? FirstGuess { get; private set; }
+
+    /// <summary>The interval silence is judged by: <see cref="Interval"/>, else <see cref="FirstGuess"/>; null when neither is known.</summary>
+    public TimeSpan? Cadence => Interval ?? FirstGuess;
+
     /// <summary>The newest arrival time seen; null before the first report.</summary>
     public DateTimeOffset? LastArrival { get; private set; }
 
     /// <summary>Silence after which the node is offline: max(10 s, 3 × <see cref="Interval"/>); 10 s while the interval is unknown.</summary>
     public TimeSpan OfflineAfter =>
-        Interval is { } interval && interval * 3 > MinimumOfflineAfter ? interval * 3 : MinimumOfflineAfter;
+        Cadence is { } interval && interval * 3 > MinimumOfflineAfter ? interval * 3 : MinimumOfflineAfter;
 
-    /// <summary>Records a report that arrived at <paramref name="arrivedAt"/> (server time).</summary>
-    public void Observe(DateTimeOffset arrivedAt)
+    /// <summary>
+    /// Records a report that arrived at <paramref name="arrivedAt"/> (server time) whose samples spanned
+    /// <paramref name="sampleSpan"/> (newest minus oldest sample time; zero for a single sample).
+    /// </summary>
+    public void Observe(DateTimeOffset arrivedAt, TimeSpan sampleSpan = default)
     {
         if (LastArrival is not { } last)
         {
             LastArrival = arrivedAt;
+            if (Interval is null && sampleSpan > TimeSpan.Zero)
+            {
+                FirstGuess = sampleSpan < MaximumFirstGuess ? sampleSpan : MaximumFirstGuess;
+            }
+
             return;
         }
 
@@ -45,6 +66,7 @@ public sealed class ReportIntervalEstimator
         }
 
         Interval = Interval is { } interval ? (interval * (1 - Smoothing)) + (gap * Smoothing) : gap;
+        FirstGuess = null;
         LastArrival = arrivedAt;
     }
 

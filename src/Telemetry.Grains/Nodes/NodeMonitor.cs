@@ -56,7 +56,7 @@ public sealed class NodeMonitor
     {
         _boots.Record(report.BootId, report.Seq);
         _reports++;
-        _interval.Observe(now);
+        _interval.Observe(now, SampleSpan(report));
         _lastReportAt = now;
         _silent = false;
         if (report.Gauges.Count > 0)
@@ -76,6 +76,23 @@ public sealed class NodeMonitor
         Update(briefs);
         _holds.JobsStarted(_gpus.Values);
         _jobStarts.Observe(_gpus.Values, now);
+    }
+
+    private static TimeSpan SampleSpan(NodeReport report)
+    {
+        long oldest = long.MaxValue, newest = long.MinValue;
+        foreach (var gpu in report.Gpus)
+        {
+            if (gpu.Timestamps.Length == 0)
+            {
+                continue;
+            }
+
+            oldest = Math.Min(oldest, gpu.Timestamps[0]);
+            newest = Math.Max(newest, gpu.Timestamps[^1]);
+        }
+
+        return newest > oldest ? TimeSpan.FromMilliseconds(newest - oldest) : TimeSpan.Zero;
     }
 
     /// <summary>Carries on from what was written before the node grain moved: its reports, report interval, last report and GPUs as last seen.</summary>
@@ -122,14 +139,15 @@ public sealed class NodeMonitor
     }
 
     /// <summary>
-    /// Silence that makes this node offline: three report intervals, never under
+    /// Silence that makes this node offline: three report intervals (until a second report has arrived, three times
+    /// the time the first one's samples spanned, at most 3 min), never under
     /// <see cref="NodeMonitorOptions.MinOfflineAfter"/>.
     /// </summary>
     public TimeSpan OfflineAfter
     {
         get
         {
-            var threeIntervals = 3 * (_interval.Interval ?? TimeSpan.Zero);
+            var threeIntervals = 3 * (_interval.Cadence ?? TimeSpan.Zero);
             return threeIntervals > _options.MinOfflineAfter ? threeIntervals : _options.MinOfflineAfter;
         }
     }

@@ -87,6 +87,41 @@ public sealed class NodeMonitorTests
     }
 
     [Fact]
+    public void OfflineAfter_BeforeTheSecondReport_IsThreeTimesTheFirstReportsSampleSpan()
+    {
+        // An exporter sending 10 samples a second apart every 10 s: its second report cannot come before 10 s.
+        _node.Applied(SpreadReport(seq: 1, samples: 10, stepMs: 1_000), [Brief(0, HealthState.Healthy)], _time.GetUtcNow());
+
+        Assert.Equal(TimeSpan.FromSeconds(27), _node.OfflineAfter);
+        _time.Advance(TimeSpan.FromSeconds(20));
+        Assert.False(_node.CheckSilence(_time.GetUtcNow()).NodeSilent);
+        _time.Advance(TimeSpan.FromSeconds(7));
+        Assert.True(_node.CheckSilence(_time.GetUtcNow()).NodeSilent);
+    }
+
+    [Fact]
+    public void OfflineAfter_AfterTheSecondReport_FollowsArrivalsNotTheSpan()
+    {
+        _node.Applied(SpreadReport(seq: 1, samples: 10, stepMs: 5_000), [Brief(0, HealthState.Healthy)], _time.GetUtcNow());
+        Assert.Equal(TimeSpan.FromSeconds(135), _node.OfflineAfter);
+        _time.Advance(TimeSpan.FromSeconds(3));
+        _node.Applied(SpreadReport(seq: 2, samples: 10, stepMs: 5_000), [Brief(0, HealthState.Healthy)], _time.GetUtcNow());
+
+        // One 3-s gap: three of them are under the 10-s minimum.
+        Assert.Equal(_options.MinOfflineAfter, _node.OfflineAfter);
+    }
+
+    [Theory]
+    [InlineData(1, 1_000, 10)]       // one sample spans nothing: the minimum
+    [InlineData(2, 3_600_000, 180)]  // an hour's span is capped at a minute: 3 min
+    public void OfflineAfter_FirstReport_MinimumForNoSpanAndCappedForALongOne(int samples, int stepMs, int expectedSeconds)
+    {
+        _node.Applied(SpreadReport(seq: 1, samples, stepMs), [Brief(0, HealthState.Healthy)], _time.GetUtcNow());
+
+        Assert.Equal(TimeSpan.FromSeconds(expectedSeconds), _node.OfflineAfter);
+    }
+
+    [Fact]
     public void Applied_GaugeNotMeasured_IsLeftOut()
     {
         var report = Report(1, 1) with { Gauges = new Dictionary<string, double> { ["cpu_util_pct"] = double.NaN, ["mem_used_bytes"] = 5 } };
@@ -251,6 +286,13 @@ public sealed class NodeMonitorTests
         Gpus = [.. Enumerable.Range(0, gpus).Select(i => SampleBlock.One(_time.GetUtcNow().ToUnixTimeMilliseconds()) with { Index = i, Uuid = $"GPU-{i}" })],
         Gauges = new Dictionary<string, double> { ["cpu_util_pct"] = 12.5 },
     };
+
+    private NodeReport SpreadReport(ulong seq, int samples, int stepMs)
+    {
+        var newest = _time.GetUtcNow().ToUnixTimeMilliseconds();
+        var timestamps = Enumerable.Range(0, samples).Select(i => newest - ((long)(samples - 1 - i) * stepMs)).ToArray();
+        return Report(seq, 0) with { Gpus = [SampleBlock.Of(timestamps, (_, _) => { }) with { Uuid = "GPU-0" }] };
+    }
 
     private static GpuBrief Brief(int index, HealthState health, string? jobId = null) => new()
     {
