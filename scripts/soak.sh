@@ -91,14 +91,17 @@ if [ "$silos" -ge 2 ]; then
     --interval "$interval" --samples-per-report "$samples" --duration "$((end_s + 5))s" --xid-rate "$xid_rate" \
     --time-scale "$time_scale" --seed 1 --quiet --no-spool >"$out/simulator.txt" 2>&1 &
   sim=$!
-  sim_cpu_ticks() { awk '{print $14 + $15}' "/proc/$sim/stat" 2>/dev/null || echo 0; }
+  # Sampled while it runs: once it has exited, /proc no longer has its CPU time.
+  ( while kill -0 "$sim" 2>/dev/null; do awk '{print $14 + $15}' "/proc/$sim/stat" >"$out/sim-ticks.tmp" 2>/dev/null \
+      && mv "$out/sim-ticks.tmp" "$out/sim-ticks"; sleep 1; done ) &
+  sim_cpu_ticks() { cat "$out/sim-ticks" 2>/dev/null || echo 0; }
   # shellcheck disable=SC2086
   status=0
   python3 scripts/soak-monitor.py --urls "${urls[@]}" --pids "${pids[@]}" --redis-port "$redis_port" \
     --nodes "$nodes" --gpus "$((nodes * 8))" --datacenters $names --kill-at "$kill_at" --recovery "$recovery" \
     --end-at "$end_s" || status=$?
-  sim_ticks=$(sim_cpu_ticks)
   wait "$sim" || status=1
+  sim_ticks=$(sim_cpu_ticks)
   echo "simulator: $(tail -n 4 "$out/simulator.txt" | tr '\n' ' ')"
   echo "simulator CPU: $(python3 -c "print(f'{$sim_ticks / $(getconf CLK_TCK):.0f} s')") (the load generator's own cost, on the same cores)"
   echo "logs: $out"
