@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Telemetry.Benchmarks.Hosting;
 using Telemetry.Benchmarks.Memory;
 
 namespace Telemetry.Benchmarks.Cli;
@@ -35,13 +36,14 @@ internal static class MemoryCommand
     private static readonly Option<int> WarmupNodes = new("--warmup-nodes") { Description = "Nodes (other ids, at most --nodes) that report 3 times before anything is measured, so that the first reports measured pay for activation rather than for compiling the path.", DefaultValueFactory = _ => 32 };
     private static readonly Option<string?> SiloBin = new("--silo-bin") { Description = "Folder of Telemetry.Silo.dll (default: this repository's src/Telemetry.Silo/bin/Release/net10.0).", HelpName = "folder" };
     private static readonly Option<string?> BaselineBin = new("--baseline-bin") { Description = "Folder of another build of the silo, measured first with the same reports; the table gives both and their ratio.", HelpName = "folder" };
+    private static readonly Option<string> Peers = new("--peers") { Description = "'victoria-metrics' to measure it after the silo with the same samples as line protocol (its CPU per first, second and later report: series creation against steady writes); 'none' (the default) for the silo alone.", DefaultValueFactory = _ => "none", HelpName = "none|victoria-metrics" };
     private static readonly Option<bool> Smoke = new("--smoke") { Description = "A few-second run for CI (10 nodes, a full hour of history): exit code 0 only if every report was accepted." };
 
     public static Command Create(IReadOnlyList<string> args)
     {
         var command = new Command("memory", "Start a silo, activate N nodes × 8 GPUs with one report each, send a report per interval of sample time for the given minutes (an hour of history), let the GC settle, and print RSS and GC heap per GPU and the silo's CPU per first and later report.")
         {
-            Nodes, Interval, Minutes, ActivationRate, SamplesPerReport, Concurrency, SettleTimeout, WarmupNodes, SiloBin, BaselineBin, Smoke,
+            Nodes, Interval, Minutes, ActivationRate, SamplesPerReport, Concurrency, SettleTimeout, WarmupNodes, SiloBin, BaselineBin, Peers, Smoke,
         };
         command.SetAction((result, ct) => Problem(result) is { } problem
             ? CommandRunner.InvalidAsync("memory", problem)
@@ -67,7 +69,8 @@ internal static class MemoryCommand
             smoke ? TimeSpan.FromSeconds(10) : result.GetValue(SettleTimeout),
             result.GetValue(WarmupNodes),
             silos,
-            $"{CommandRunner.Invocation} {string.Join(' ', args)}");
+            $"{CommandRunner.Invocation} {string.Join(' ', args)}",
+            result.GetValue(Peers) == VictoriaMetricsLauncher.Name);
     }
 
     // The parser checks each flag's syntax; these are the ranges that make a run meaningful.
@@ -75,5 +78,7 @@ internal static class MemoryCommand
         result.GetValue(Nodes) < 1 || result.GetValue(WarmupNodes) < 1 || result.GetValue(SamplesPerReport) is < 1 or > 1000 || result.GetValue(Concurrency) < 1
             || result.GetValue(Minutes) is < 0 or > 1440 || result.GetValue(Interval) < TimeSpan.FromSeconds(1)
             ? "--nodes, --warmup-nodes and --concurrency must be at least 1, --samples-per-report 1 to 1000, --minutes 0 to 1440, --interval at least 1s."
-            : null;
+            : result.GetValue(Peers) is not ("none" or VictoriaMetricsLauncher.Name)
+                ? $"--peers: '{result.GetValue(Peers)}' is not a peer the memory benchmark knows; use none or {VictoriaMetricsLauncher.Name}."
+                : null;
 }

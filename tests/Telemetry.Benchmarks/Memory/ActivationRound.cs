@@ -82,9 +82,7 @@ internal sealed class ActivationRound(MemorySettings settings, IngestTarget targ
             signalSeed: 42 + (ulong)node,
             bootIds[node].ToString());
         var report = simulator.Generate(sampleTimeMs) with { Seq = seq };
-        var body = new ArrayBufferWriter<byte>(16 * 1024);
-        NodeReportWriter.Write(body, report, singlePrecision: true);
-        using var content = new ReadOnlyMemoryContent(body.WrittenMemory);
+        using var content = new ReadOnlyMemoryContent(Encode(report));
         content.Headers.TryAddWithoutValidation("Content-Type", target.ContentType);
         try
         {
@@ -100,6 +98,18 @@ internal sealed class ActivationRound(MemorySettings settings, IngestTarget targ
         }
 
         Interlocked.Increment(ref _sent);
+    }
+
+    private ReadOnlyMemory<byte> Encode(NodeReport report)
+    {
+        if (target.Format == BodyFormat.LineProtocol)
+        {
+            return LineProtocol.Create(report).Bytes;
+        }
+
+        var body = new ArrayBufferWriter<byte>(16 * 1024);
+        NodeReportWriter.Write(body, report, singlePrecision: true);
+        return body.WrittenMemory;
     }
 
     private void Fail(string kind, string detail)

@@ -34,6 +34,11 @@ internal static class MemoryBenchmark
             }
         }
 
+        if (settings.VictoriaMetrics)
+        {
+            results.Add(await MeasurePeerAsync(settings, cancellationToken));
+        }
+
         Console.WriteLine();
         var table = MemoryTable.Of(settings, results);
         Console.WriteLine(table.ToText());
@@ -46,54 +51,16 @@ internal static class MemoryBenchmark
 
     private static async Task<MemoryResult> MeasureAsync(MemorySettings settings, string label, string? bin, CancellationToken cancellationToken)
     {
-        using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = settings.Concurrency, UseProxy = false }) { Timeout = TimeSpan.FromSeconds(60) };
+        using var client = NewClient(settings);
         var target = await SiloLauncher.StartAsync(bin, client, cancellationToken);
         using (target.Server)
         {
-            var pid = target.Server.Pid;
             await WarmUpAsync(settings, target, client, cancellationToken);
             var (idleMetrics, _) = await SiloSettle.WaitAsync(client, target, settings.SettleTimeout, cancellationToken);
-            var idleRss = ProcStat.Memory(pid).Rss;
-            var simulators = new Exporter.Simulation.NodeSimulator?[settings.Nodes];
-            var bootIds = Enumerable.Range(0, settings.Nodes).Select(_ => Guid.NewGuid()).ToArray();
-            var start = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - (long)(settings.Interval.TotalMilliseconds * (settings.Rounds - 1));
-            var errors = 0L;
-            RoundCost first = default, second = default, later = default;
-            for (var r = 0; r < settings.Rounds; r++)
-            {
-                var round = new ActivationRound(settings, target, client, simulators, bootIds, "node");
-                if (r < 2)
-                {
-                    // A mark to attach a profiler to the silo for the first or second round alone.
-                    await Console.Error.WriteLineAsync($"[memory] {label} round {r + 1} / {settings.Rounds} starts, silo pid {pid}");
-                }
-
-                var cpu = ProcStat.CpuSeconds(pid);
-                var took = await round.RunAsync((uint)(r + 1), start + (long)(r * settings.Interval.TotalMilliseconds), r == 0 ? settings.ActivationRate : double.PositiveInfinity, cancellationToken);
-                var cost = new RoundCost(settings.Nodes, took, ProcStat.CpuSeconds(pid) - cpu);
-                errors += round.Errors;
-                if (r == 0)
-                {
-                    first = cost;
-                }
-                else if (r == 1)
-                {
-                    second = cost;
-                }
-                else
-                {
-                    later += cost;
-                }
-
-                if (r < 2 || (r + 1) % 60 == 0 || round.Errors > 0)
-                {
-                    await Console.Error.WriteLineAsync(
-                        $"[memory] {label} round {r + 1} / {settings.Rounds}: {cost.ReportsPerSecond:N0} reports/s, silo {cost.CpuMsPerReport:F2} CPU-ms a report, {round.Errors:N0} errors{(round.FirstError is { } e ? $"; first: {e}" : "")}");
-                }
-            }
-
+            var idleRss = ProcStat.Memory(target.Server.Pid).Rss;
+            var (errors, first, second, later) = await SendRoundsAsync(settings, label, target, client, cancellationToken);
             var (metrics, settled) = await SiloSettle.WaitAsync(client, target, settings.SettleTimeout, cancellationToken);
-            var (rss, peak) = ProcStat.Memory(pid);
+            var (rss, peak) = ProcStat.Memory(target.Server.Pid);
             return new MemoryResult(
                 label,
                 errors,
@@ -109,6 +76,88 @@ internal static class MemoryBenchmark
                 metrics.GetValueOrDefault("telemetry_ingest_samples_total"),
                 settled);
         }
+    }
+
+    /// <summary>
+    /// VictoriaMetrics sent the same reports as line protocol: its first round creates every GPU's series (a series per
+    /// field), the rest write to them, so its CPU per first report is what a time-series database spends creating them.
+    /// </summary>
+    private static async Task<MemoryResult> MeasurePeerAsync(MemorySettings settings, CancellationToken cancellationToken)
+    {
+        using var client = NewClient(settings);
+        var target = await VictoriaMetricsLauncher.StartAsync(client, cancellationToken);
+        using (target.Server)
+        {
+            await WarmUpAsync(settings, target, client, cancellationToken);
+            var (idleRss, _) = await ProcessSettle.WaitAsync(target.Server.Pid, settings.SettleTimeout, cancellationToken);
+            var (errors, first, second, later) = await SendRoundsAsync(settings, VictoriaMetricsLauncher.Name, target, client, cancellationToken);
+            var (rss, settled) = await ProcessSettle.WaitAsync(target.Server.Pid, settings.SettleTimeout, cancellationToken);
+            // Every report accepted unless counted as an error; the silo's column counts the same (warm-up included).
+            var perReport = (double)FleetData.GpusPerNode * settings.SamplesPerReport;
+            var reports = ((double)settings.Nodes * settings.Rounds) + ((double)Math.Min(settings.WarmupNodes, settings.Nodes) * WarmupRounds);
+            return new MemoryResult(
+                VictoriaMetricsLauncher.Name,
+                errors,
+                first,
+                second,
+                later,
+                idleRss,
+                double.NaN,
+                rss,
+                ProcStat.Memory(target.Server.Pid).Peak,
+                double.NaN,
+                double.NaN,
+                (reports - errors) * perReport,
+                settled);
+        }
+    }
+
+    private static HttpClient NewClient(MemorySettings settings) =>
+        new(new SocketsHttpHandler { MaxConnectionsPerServer = settings.Concurrency, UseProxy = false }) { Timeout = TimeSpan.FromSeconds(60) };
+
+    private static async Task<(long Errors, RoundCost First, RoundCost Second, RoundCost Later)> SendRoundsAsync(
+        MemorySettings settings, string label, IngestTarget target, HttpClient client, CancellationToken cancellationToken)
+    {
+        var pid = target.Server.Pid;
+        var simulators = new Exporter.Simulation.NodeSimulator?[settings.Nodes];
+        var bootIds = Enumerable.Range(0, settings.Nodes).Select(_ => Guid.NewGuid()).ToArray();
+        var start = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - (long)(settings.Interval.TotalMilliseconds * (settings.Rounds - 1));
+        var errors = 0L;
+        RoundCost first = default, second = default, later = default;
+        for (var r = 0; r < settings.Rounds; r++)
+        {
+            var round = new ActivationRound(settings, target, client, simulators, bootIds, "node");
+            if (r < 2)
+            {
+                // A mark to attach a profiler to the silo for the first or second round alone.
+                await Console.Error.WriteLineAsync($"[memory] {label} round {r + 1} / {settings.Rounds} starts, silo pid {pid}");
+            }
+
+            var cpu = ProcStat.CpuSeconds(pid);
+            var took = await round.RunAsync((uint)(r + 1), start + (long)(r * settings.Interval.TotalMilliseconds), r == 0 ? settings.ActivationRate : double.PositiveInfinity, cancellationToken);
+            var cost = new RoundCost(settings.Nodes, took, ProcStat.CpuSeconds(pid) - cpu);
+            errors += round.Errors;
+            if (r == 0)
+            {
+                first = cost;
+            }
+            else if (r == 1)
+            {
+                second = cost;
+            }
+            else
+            {
+                later += cost;
+            }
+
+            if (r < 2 || (r + 1) % 60 == 0 || round.Errors > 0)
+            {
+                await Console.Error.WriteLineAsync(
+                    $"[memory] {label} round {r + 1} / {settings.Rounds}: {cost.ReportsPerSecond:N0} reports/s, silo {cost.CpuMsPerReport:F2} CPU-ms a report, {round.Errors:N0} errors{(round.FirstError is { } e ? $"; first: {e}" : "")}");
+            }
+        }
+
+        return (errors, first, second, later);
     }
 
     private static async Task WarmUpAsync(MemorySettings settings, IngestTarget target, HttpClient client, CancellationToken cancellationToken)

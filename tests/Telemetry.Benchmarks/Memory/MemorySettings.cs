@@ -11,6 +11,7 @@ namespace Telemetry.Benchmarks.Memory;
 /// <param name="WarmupNodes">Nodes (other ids) that report a few times before anything is measured, so that the path is compiled.</param>
 /// <param name="Silos">The silo builds to measure in turn, each a label and its bin folder (null: this repository's Release build).</param>
 /// <param name="CommandLine">How the run was started, for the report.</param>
+/// <param name="VictoriaMetrics">Also measure VictoriaMetrics, after the silos, with the same samples as line protocol (its series created on the first report).</param>
 internal sealed record MemorySettings(
     int Nodes,
     TimeSpan Interval,
@@ -21,7 +22,8 @@ internal sealed record MemorySettings(
     TimeSpan SettleTimeout,
     int WarmupNodes,
     IReadOnlyList<(string Label, string? Bin)> Silos,
-    string CommandLine)
+    string CommandLine,
+    bool VictoriaMetrics = false)
 {
     /// <summary>Reports per node: the first, then one per interval over the minutes of sample time.</summary>
     public int Rounds => 1 + (int)(TimeSpan.FromMinutes(Minutes) / Interval);
