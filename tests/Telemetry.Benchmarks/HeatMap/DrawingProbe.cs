@@ -10,8 +10,8 @@ namespace Telemetry.Benchmarks.HeatMap;
 internal static class DrawingProbe
 {
     // arrived: the answer's headers are in and the page starts reading its body; parsed: its JSON is an object;
-    // drawn: the heat map says all its cells are drawn (data-drawn equal to data-cells, or data-cells set where a build
-    // draws in one go); painted: the first task after the next animation frame, so the frame with the heat map is out.
+    // drawn: the heat map has set data-cells (an observer hears of it a microtask later, after the drawing that follows
+    // in the same call: the heat map draws in one go); painted: the first task after the next animation frame, so the frame with the heat map is out.
     private const string Script = """
         window.heatProbe = { answers: {}, tasks: [] };
         new PerformanceObserver((list) => {
@@ -29,8 +29,6 @@ internal static class DrawingProbe
             const section = target.closest?.("[data-dc]");
             const answer = section && heatProbe.answers[section.dataset.dc];
             if (!answer || answer.drawn) continue;
-            const complete = "drawn" in target.dataset ? target.dataset.drawn === target.dataset.cells : "cells" in target.dataset;
-            if (!complete) continue;
             answer.drawn = performance.now();
             requestAnimationFrame(() => {
               const channel = new MessageChannel();
@@ -38,7 +36,7 @@ internal static class DrawingProbe
               channel.port2.postMessage(0);
             });
           }
-        }).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-cells", "data-drawn"] });
+        }).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-cells"] });
         """;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
