@@ -106,15 +106,15 @@ internal static class HeatMapBenchmark
         Row("parse, per data center", l => Median(l.SelectMany(p => p.DataCenters).Select(d => d.ParseMs)));
         Row("draw, per data center", l => Median(l.SelectMany(p => p.DataCenters).Select(d => d.DrawMs)));
         Row("draw, slowest data center", l => Median(l.Select(p => p.DataCenters.Max(d => d.DrawMs))));
-        Row("first answer → all five shown", l => Median(l.Select(p => p.AllShownMs)));
-        Row("longest main-thread task", l => Median(l.Select(p => p.LongestTaskMs)));
+        Row("first answer → every heat map shown", l => Median(l.Select(p => p.AllShownMs)));
+        Row("longest main-thread task", l => Median(l.Select(p => p.LongestTaskMs)), LongTask);
         Row("blocking time (over 50 ms, summed)", l => Median(l.Select(p => p.BlockingMs)));
         return table;
 
-        void Row(string label, Func<List<PageDrawing>, double> figure)
+        void Row(string label, Func<List<PageDrawing>, double> figure, Func<double, string>? format = null)
         {
             var values = loads.Values.Select(figure).ToArray();
-            table.Row(label, [.. values.Select(Ms), .. values.Length == 2 ? new[] { values[1] > 0 ? $"{values[0] / values[1]:F1}×" : "–" } : []]);
+            table.Row(label, [.. values.Select(format ?? Ms), .. values.Length == 2 ? new[] { values[1] > 0 ? $"{values[0] / values[1]:F1}×" : "–" } : []]);
         }
     }
 
