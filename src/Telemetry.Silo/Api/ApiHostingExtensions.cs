@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Telemetry.Silo.Hosting;
 using Telemetry.Silo.Jobs;
 
@@ -16,13 +15,7 @@ public static class ApiHostingExtensions
         builder.Services.AddExceptionHandler<BadRequestProblemHandler>();
         builder.Services.AddExceptionHandler<ClusterUnavailableProblemHandler>();
         builder.Services.AddOpenApi(OpenApi.SiloOpenApiDocument.Configure);
-        builder.Services.ConfigureHttpJsonOptions(options =>
-        {
-            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
-
-            // State leaves unmeasured values out; should a NaN slip through, it is written as "NaN", never a 500.
-            options.SerializerOptions.NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals;
-        });
+        builder.Services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
         return builder;
     }
 

@@ -1,6 +1,5 @@
 using System.IO.Compression;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Xunit.Abstractions;
 using Telemetry.Health;
 using Telemetry.Silo.Api;
@@ -19,21 +18,13 @@ public sealed class HeatMapSizeTests(ITestOutputHelper output)
     [Fact]
     public void DataCenterGpus_52000Gpus_IsAtMost512KiBCompressed()
     {
-        var json = JsonSerializer.SerializeToUtf8Bytes(Answer(new Random(17)), ApiJson());
+        var json = JsonSerializer.SerializeToUtf8Bytes(Answer(new Random(17)), ApiJson.Create());
         var brotli = Compressed(json, s => new BrotliStream(s, ResponseCompressionHostingExtensions.Level));
         var gzip = Compressed(json, s => new GZipStream(s, ResponseCompressionHostingExtensions.Level));
 
         output.WriteLine($"heat map, {Nodes * GpusPerNode:N0} GPUs: JSON {json.Length:N0} B, brotli {brotli:N0} B, gzip {gzip:N0} B");
         Assert.InRange(brotli, 1, WireLimitBytes);
         Assert.InRange(gzip, 1, WireLimitBytes);
-    }
-
-    private static JsonSerializerOptions ApiJson()
-    {
-        // As AddStateApi configures the answers.
-        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web) { NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
-        return options;
     }
 
     private static int Compressed(byte[] json, Func<Stream, Stream> coding)

@@ -1,4 +1,5 @@
 import { el, num } from "./format.js";
+import { HeatCells, stateCodes, unmeasured } from "./heatcells.js";
 
 // Utilization 0–100 % → a perceptually even ramp (viridis stops): dark is idle, bright is busy.
 const ramp = [[68, 1, 84], [59, 82, 139], [33, 145, 140], [94, 201, 98], [253, 231, 37]];
@@ -35,40 +36,43 @@ const unmeasuredPixel = pixel(hex("#2d333b"));
 
 const step = (util) => Math.round(Math.min(Math.max(util, 0), 100) / (100 / steps));
 
-// Cells of a few pixels (tens of thousands of GPUs): written straight into the canvas' pixels, one copy to the screen;
-// too small for a mark, a cell that is not healthy takes its health's colour instead (the legend says so, hovering says which).
-function drawPixels(g, cells, size, cols, ratio) {
-  const image = g.createImageData(g.canvas.width, g.canvas.height);
+const stateColours = [null, statePixels.degraded, statePixels.unhealthy, statePixels.offline];
+
+// Cells of a few pixels (tens of thousands of GPUs): one pixel per cell in an image of the grid, scaled up to the cells'
+// size without smoothing, so the browser fills the screen's pixels and the script writes 52,000, not millions.
+// Too small for a mark, a cell that is not healthy takes its health's colour instead (the legend says so, hovering says which).
+function drawPixels(g, cells, size, cols, scratch) {
+  const rows = Math.ceil(cells.count / cols);
+  scratch.width = cols;
+  scratch.height = rows;
+  const s = scratch.getContext("2d");
+  const image = s.createImageData(cols, rows);
   const out = new Uint32Array(image.data.buffer);
-  const width = image.width;
-  cells.forEach((cell, i) => {
-    const colour = statePixels[cell.state]
-      ?? (cell.util === null || cell.util === undefined ? unmeasuredPixel : palettePixels[step(cell.util)]);
-    const x0 = Math.round((i % cols) * size * ratio);
-    const y0 = Math.round(Math.floor(i / cols) * size * ratio);
-    const x1 = Math.round(((i % cols) * size + size) * ratio);
-    const y1 = Math.round((Math.floor(i / cols) * size + size) * ratio);
-    for (let y = y0; y < y1; y++) out.fill(colour, y * width + x0, y * width + x1);
-  });
-  g.putImageData(image, 0, 0);
+  const { states, steps } = cells;
+  for (let i = 0; i < cells.count; i++) {
+    const k = steps[i];
+    out[i] = stateColours[states[i]] ?? (k === unmeasured ? unmeasuredPixel : palettePixels[k]);
+  }
+  s.putImageData(image, 0, 0);
+  g.imageSmoothingEnabled = false;
+  g.drawImage(scratch, 0, 0, cols * size, rows * size);
 }
 
 // Colour says utilization; a shape says health, so health never rests on colour alone. Cells are drawn
-// grouped (one fill per colour, one path per kind of mark): 50,000 GPUs take a few hundred canvas state changes, not 200,000.
+// grouped (one fill per colour, one path per kind of mark): thousands of GPUs take a few hundred canvas state changes.
 function drawCells(g, cells, size, cols) {
   const s = size - 1;
   const fills = new Map();
-  const marks = { degraded: [], unhealthy: [], offline: [] };
+  const marks = [[], [], [], []];
   const stragglers = [];
-  cells.forEach((cell, i) => {
-    const mark = marks[cell.state];
-    if (mark) mark.push(i);
-    if (cell.straggler) stragglers.push(i);
-    const colour = cell.state === "offline" ? "#1c2128"
-      : cell.util === null || cell.util === undefined ? "#2d333b" : palette[step(cell.util)];
+  const { states, steps } = cells;
+  for (let i = 0; i < cells.count; i++) {
+    if (states[i]) marks[states[i]].push(i);
+    if (cells.stragglers[i]) stragglers.push(i);
+    const colour = states[i] === stateCodes.offline ? "#1c2128" : steps[i] === unmeasured ? "#2d333b" : palette[steps[i]];
     if (!fills.has(colour)) fills.set(colour, []);
     fills.get(colour).push(i);
-  });
+  }
   const x = (i) => (i % cols) * size;
   const y = (i) => Math.floor(i / cols) * size;
   for (const [colour, list] of fills) {
@@ -78,21 +82,21 @@ function drawCells(g, cells, size, cols) {
   g.lineWidth = 1;
   g.strokeStyle = healthColour.offline;
   g.beginPath();
-  for (const i of marks.offline) { g.moveTo(x(i), y(i) + s); g.lineTo(x(i) + s, y(i)); }
+  for (const i of marks[stateCodes.offline]) { g.moveTo(x(i), y(i) + s); g.lineTo(x(i) + s, y(i)); }
   g.stroke();
   g.fillStyle = healthColour.degraded;
   g.beginPath();
-  for (const i of marks.degraded) { g.moveTo(x(i) + s * 0.35, y(i)); g.lineTo(x(i) + s, y(i)); g.lineTo(x(i) + s, y(i) + s * 0.65); g.closePath(); }
+  for (const i of marks[stateCodes.degraded]) { g.moveTo(x(i) + s * 0.35, y(i)); g.lineTo(x(i) + s, y(i)); g.lineTo(x(i) + s, y(i) + s * 0.65); g.closePath(); }
   g.fill();
   // A GPU shared between jobs: a bar along its foot, as long as the share in use.
   g.fillStyle = "#d0d7de";
-  for (const [i, cell] of cells.entries()) {
-    if (cell.shared !== null && cell.shared !== undefined) g.fillRect(x(i), y(i) + s - 2, Math.max(1, (s * cell.shared) / 1000), 2);
+  for (let i = 0; i < cells.count; i++) {
+    if (cells.shared[i] >= 0) g.fillRect(x(i), y(i) + s - 2, Math.max(1, (s * cells.shared[i]) / 1000), 2);
   }
   g.strokeStyle = healthColour.unhealthy;
   g.lineWidth = Math.max(2, s / 5);
   g.beginPath();
-  for (const i of marks.unhealthy) {
+  for (const i of marks[stateCodes.unhealthy]) {
     g.moveTo(x(i) + 2, y(i) + 2); g.lineTo(x(i) + s - 2, y(i) + s - 2);
     g.moveTo(x(i) + s - 2, y(i) + 2); g.lineTo(x(i) + 2, y(i) + s - 2);
   }
@@ -106,8 +110,10 @@ function drawCells(g, cells, size, cols) {
 export class HeatMap {
   #canvas;
   #tip;
-  #cells = [];
+  #cells = new HeatCells([], step);
+  #scratch = document.createElement("canvas");
   #layout = { size: 10, cols: 8 };
+  #drawnWidth = -1;
   #focus = -1;
   #onOpen;
 
@@ -118,30 +124,32 @@ export class HeatMap {
     container.append(el("div", { class: "heatmap-wrap" }, this.#canvas, this.#tip));
     this.#canvas.addEventListener("mousemove", (e) => this.#hover(this.#cellAt(e)));
     this.#canvas.addEventListener("mouseleave", () => { this.#tip.hidden = true; });
-    this.#canvas.addEventListener("click", (e) => { const i = this.#cellAt(e); if (i >= 0) this.#onOpen(this.#cells[i]); });
+    this.#canvas.addEventListener("click", (e) => { const i = this.#cellAt(e); if (i >= 0) this.#onOpen(this.#cells.cell(i)); });
     this.#canvas.addEventListener("keydown", (e) => this.#key(e));
-    new ResizeObserver(() => this.draw()).observe(this.#canvas);
+    // Only a new width changes the layout: the height is the heat map's own doing, and redrawing for it drew every map twice.
+    new ResizeObserver(() => { if (this.#canvas.clientWidth !== this.#drawnWidth) this.draw(); }).observe(this.#canvas);
   }
 
-  get cellCount() { return this.#cells.length; }
+  get cellCount() { return this.#cells.count; }
 
   setNodes(nodes) {
-    this.#cells = nodes.flatMap((node) => node.states.map((state, i) => ({
-      node: node.id, index: i, model: node.model, state, util: node.utilPct[i], job: node.jobs[i],
-      shared: node.shared?.[i] ?? null, straggler: node.stragglers?.[i] ?? false,
-    })));
-    this.#canvas.dataset.cells = String(this.#cells.length);
-    this.#canvas.dataset.stragglers = String(this.#cells.filter((c) => c.straggler).length);
+    this.#cells = new HeatCells(nodes, step);
+    this.#canvas.dataset.cells = String(this.#cells.count);
+    this.#canvas.dataset.stragglers = String(this.#cells.stragglerCount);
     this.draw();
   }
 
   draw() {
     const width = this.#canvas.clientWidth || 800;
-    const n = Math.max(this.#cells.length, 1);
+    const n = Math.max(this.#cells.count, 1);
     const size = Math.max(3, Math.min(18, Math.floor(Math.sqrt((width * 420) / n))));
     const cols = Math.max(8, Math.floor(width / size / 8) * 8);
     const rows = Math.ceil(n / cols);
     this.#layout = { size, cols };
+    this.#drawnWidth = this.#canvas.clientWidth;
+    // The layout, for whoever needs to find a cell on the page (the browser tests point at cells by it).
+    this.#canvas.dataset.cellSize = String(size);
+    this.#canvas.dataset.columns = String(cols);
     const ratio = window.devicePixelRatio || 1;
     this.#canvas.style.height = `${rows * size}px`;
     this.#canvas.width = Math.round(width * ratio);
@@ -150,11 +158,11 @@ export class HeatMap {
     g.setTransform(ratio, 0, 0, ratio, 0, 0);
     g.clearRect(0, 0, width, rows * size);
     if (size < 6) {
-      drawPixels(g, this.#cells, size, cols, ratio);
+      drawPixels(g, this.#cells, size, cols, this.#scratch);
     } else {
       drawCells(g, this.#cells, size, cols);
     }
-    if (this.#focus >= 0 && this.#focus < this.#cells.length) {
+    if (this.#focus >= 0 && this.#focus < this.#cells.count) {
       g.strokeStyle = "#f0c000";
       g.lineWidth = 2;
       g.strokeRect((this.#focus % cols) * size + 1, Math.floor(this.#focus / cols) * size + 1, size - 2, size - 2);
@@ -167,12 +175,12 @@ export class HeatMap {
     const col = Math.floor((e.clientX - rect.left) / size);
     const row = Math.floor((e.clientY - rect.top) / size);
     const i = row * cols + col;
-    return col >= 0 && col < cols && i >= 0 && i < this.#cells.length ? i : -1;
+    return col >= 0 && col < cols && i >= 0 && i < this.#cells.count ? i : -1;
   }
 
   #hover(i) {
     if (i < 0) { this.#tip.hidden = true; return; }
-    const cell = this.#cells[i];
+    const cell = this.#cells.cell(i);
     const { size, cols } = this.#layout;
     this.#tip.replaceChildren(
       el("div", { text: `${cell.node} · GPU ${cell.index}` }),
@@ -187,9 +195,9 @@ export class HeatMap {
     const { cols } = this.#layout;
     const moves = { ArrowRight: 1, ArrowLeft: -1, ArrowDown: cols, ArrowUp: -cols };
     if (e.key === "Enter" && this.#focus >= 0) {
-      this.#onOpen(this.#cells[this.#focus]);
+      this.#onOpen(this.#cells.cell(this.#focus));
     } else if (e.key in moves) {
-      this.#focus = Math.min(Math.max((this.#focus < 0 ? 0 : this.#focus + moves[e.key]), 0), this.#cells.length - 1);
+      this.#focus = Math.min(Math.max((this.#focus < 0 ? 0 : this.#focus + moves[e.key]), 0), this.#cells.count - 1);
       this.draw();
       this.#hover(this.#focus);
     } else {
