@@ -12,7 +12,7 @@ namespace Telemetry.Grains.Tests.Windows;
 public class GpuWindowsMemoryReport(ITestOutputHelper output)
 {
     private const long T0 = 1_700_000_000_000;
-    private const int Gpus = 100;
+    private const int Gpus = 500;
     private const int Seconds = 3_700; // more than an hour of 10-second history and the 5 m ring
     private const int RowsPerBlock = 5;
 
