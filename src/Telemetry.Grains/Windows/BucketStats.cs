@@ -5,10 +5,13 @@ namespace Telemetry.Grains.Windows;
 /// adding a value touches a few array elements and allocates nothing. Counts are ushort and min/max
 /// float while they fit exactly; the first count past 65,535 or value that float cannot hold exactly
 /// widens that array for good (int counts, double min/max), so every figure stays exact. Sums are double.
+/// A field measured in every row since its first keeps no counts: they are the rings' row counts
+/// (<see cref="RingRows"/>) until its first unmeasured row, which gives it counts of its own.
 /// </summary>
 internal sealed class BucketStats
 {
     private readonly double[] _sum;
+    private RingRows? _sharedRows;
     private ushort[]? _count;
     private int[]? _wideCount;
 
@@ -16,10 +19,13 @@ internal sealed class BucketStats
     private float[]? _bounds;
     private double[]? _wideBounds;
 
-    public BucketStats(int size)
+    /// <param name="size">Slots of both rings.</param>
+    /// <param name="sharedRows">The rings' row counts when every row so far measured the field, else null.</param>
+    public BucketStats(int size, RingRows? sharedRows)
     {
         _sum = new double[size];
-        _count = new ushort[size];
+        _sharedRows = sharedRows;
+        _count = sharedRows is null ? new ushort[size] : null;
         _bounds = new float[2 * size];
         for (var slot = 0; slot < size; slot++)
         {
@@ -70,7 +76,8 @@ internal sealed class BucketStats
             return;
         }
 
-        if (count > ushort.MaxValue)
+        // A field with shared counts is filled with the ring's own row count.
+        if (_sharedRows is null && count > ushort.MaxValue)
         {
             WideCount()[slot] = count;
         }
@@ -78,9 +85,9 @@ internal sealed class BucketStats
         {
             narrowCount[slot] = (ushort)count;
         }
-        else
+        else if (_wideCount is not null)
         {
-            _wideCount![slot] = count;
+            _wideCount[slot] = count;
         }
 
         _sum[slot] = value * count;
@@ -102,9 +109,9 @@ internal sealed class BucketStats
         {
             _count[slot] = 0;
         }
-        else
+        else if (_wideCount is not null)
         {
-            _wideCount![slot] = 0;
+            _wideCount[slot] = 0;
         }
 
         _sum[slot] = 0;
@@ -120,7 +127,7 @@ internal sealed class BucketStats
         }
     }
 
-    public int Count(int slot) => _count is not null ? _count[slot] : _wideCount![slot];
+    public int Count(int slot) => _count is not null ? _count[slot] : _wideCount?[slot] ?? _sharedRows!.Rows(slot);
 
     /// <summary>The slot's mean; NaN when empty.</summary>
     public double Mean(int slot) => Count(slot) == 0 ? double.NaN : _sum[slot] / Count(slot);
@@ -141,8 +148,43 @@ internal sealed class BucketStats
         }
     }
 
+    /// <summary>
+    /// Called on a row that did not measure the field: from now on its counts differ from the row counts, so it
+    /// takes a copy of them (the row being added is not counted yet) and counts its own samples.
+    /// </summary>
+    public void OwnCounts()
+    {
+        if (_sharedRows is not { } rows)
+        {
+            return;
+        }
+
+        var counts = new int[_sum.Length];
+        for (var slot = 0; slot < counts.Length; slot++)
+        {
+            counts[slot] = rows.Rows(slot);
+        }
+
+        if (counts.AsSpan().ContainsAnyInRange(ushort.MaxValue + 1, int.MaxValue))
+        {
+            _wideCount = counts;
+        }
+        else
+        {
+            _count = Array.ConvertAll(counts, c => (ushort)c);
+        }
+
+        _sharedRows = null;
+    }
+
     private void CountOne(int slot)
     {
+        if (_sharedRows is not null)
+        {
+            // The ring counts the row after its fields.
+            return;
+        }
+
         if (_count is { } count && count[slot] != ushort.MaxValue)
         {
             count[slot]++;

@@ -64,6 +64,7 @@ public sealed class GpuWindows
 
     private readonly BucketRing _seconds = new(SecondMs, SecondSlots);
     private readonly BucketRing _tenSeconds = new(TenSecondsMs, TenSecondSlots);
+    private readonly RingRows _rows;
 
     // Made when the first bucket retires, like each field's history: a GPU's first five minutes need neither.
     private HistoryTags? _historyTags;
@@ -73,6 +74,9 @@ public sealed class GpuWindows
     private readonly double[] _constants = CreateNaNs();
     private readonly double[] _last = CreateNaNs();
     private bool _anyRowLanded;
+
+    /// <summary>Empty windows; the first sample starts them.</summary>
+    public GpuWindows() => _rows = new RingRows(_seconds, _tenSeconds);
 
     /// <summary>Samples (rows) applied, all time, including those too old for any window.</summary>
     public long SampleCount { get; private set; }
@@ -259,12 +263,15 @@ public sealed class GpuWindows
         if (second >= 0 && evictedSecond != long.MinValue)
         {
             ResetSecond(second);
+            _seconds.EmptyRows(second);
         }
 
         var tenSeconds = _tenSeconds.Claim(BucketMath.BucketOf(timestamp, TenSecondsMs), out var evictedTen);
         if (tenSeconds >= 0 && evictedTen != long.MinValue)
         {
+            // Before its rows are emptied: fields measured in every row count with them.
             RetireTenSeconds(tenSeconds, evictedTen);
+            _tenSeconds.EmptyRows(tenSeconds);
         }
 
         if (NewestTimestampMs is not { } newest || timestamp > newest)
@@ -282,8 +289,14 @@ public sealed class GpuWindows
         {
             var value = values[offset + c];
             var field = _fields[c] ?? Materialize(c, value);
-            if (field is null || double.IsNaN(value))
+            if (field is null)
             {
+                continue;
+            }
+
+            if (double.IsNaN(value))
+            {
+                field.MissRow();
                 continue;
             }
 
@@ -335,7 +348,8 @@ public sealed class GpuWindows
                 return null;
             }
 
-            return _fields[column] = new FieldSeries(column + 1, SecondSlots, TenSecondSlots);
+            // Rows landed without it: its counts are its own from the start.
+            return _fields[column] = new FieldSeries(column + 1, SecondSlots, TenSecondSlots, sharedRows: null);
         }
 
         // Bitwise, so that a constant 0 followed by −0 is not taken for the same value.
@@ -345,7 +359,7 @@ public sealed class GpuWindows
         }
 
         _constants[column] = double.NaN;
-        return _fields[column] = FieldSeries.FromConstant(column + 1, constant, _seconds, _tenSeconds, _historyTags);
+        return _fields[column] = FieldSeries.FromConstant(column + 1, constant, _rows, _historyTags);
     }
 
     /// <summary>True when the field is kept as one constant value (a few bytes), for tests.</summary>

@@ -18,7 +18,13 @@ public class GpuWindowsRandomTests
     [MemberData(nameof(Seeds))]
     public void Snapshot_ConstantThenRandomData_MatchesBruteForce(int seed) => AssertMatchesBruteForce(seed, constantBlocks: 10 * seed);
 
-    private static void AssertMatchesBruteForce(int seed, int constantBlocks)
+    // Counted with the rows while every row measures the field (over an hour, so buckets retire to history), then on its own.
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void Snapshot_MeasuredInEveryRowThenWithGaps_MatchesBruteForce(int seed) =>
+        AssertMatchesBruteForce(seed, constantBlocks: 0, measuredBlocks: 60);
+
+    private static void AssertMatchesBruteForce(int seed, int constantBlocks, int measuredBlocks = 0)
     {
         var random = new Random(seed);
         var windows = new GpuWindows();
@@ -36,7 +42,7 @@ public class GpuWindowsRandomTests
 
             var values = block < constantBlocks
                 ? timestamps.Select(_ => 0.1).ToArray()
-                : timestamps.Select(_ => random.Next(8) == 0 ? double.NaN : (random.NextDouble() * 2_000) - 500).ToArray();
+                : timestamps.Select(_ => random.Next(8) == 0 && block >= measuredBlocks ? double.NaN : (random.NextDouble() * 2_000) - 500).ToArray();
             windows.Add(SampleBlock.Of(timestamps, (i, row) => row[FieldCatalog.PowerW - 1] = values[i]));
             all.AddRange(timestamps.Zip(values).Where(p => !double.IsNaN(p.Second)));
 
