@@ -97,9 +97,11 @@ internal static class HalfBlockCodec
     private static (int Shift, uint K, int Bits) Plan(ReadOnlySpan<uint> residuals)
     {
         var shared = 0u;
+        var widest = 0u;
         foreach (var residual in residuals)
         {
             shared |= residual;
+            widest = Math.Max(widest, residual);
         }
 
         if (shared == 0)
@@ -108,8 +110,11 @@ internal static class HalfBlockCodec
         }
 
         var shift = Math.Min(BitOperations.TrailingZeroCount(shared), 15);
+
+        // A k as wide as the widest residual leaves every quotient 0; a wider one only adds bits.
+        var widestK = Math.Min(32 - BitOperations.LeadingZeroCount(widest >> shift), MaxK);
         var best = (K: 0u, Bits: int.MaxValue);
-        for (var k = 0; k <= MaxK; k++)
+        for (var k = 0; k <= widestK; k++)
         {
             var bits = HeaderBits;
             foreach (var residual in residuals)

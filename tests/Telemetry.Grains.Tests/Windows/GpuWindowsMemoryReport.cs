@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Telemetry.Fields;
 using Telemetry.Grains.Windows;
 using Telemetry.Wire;
@@ -24,6 +25,7 @@ public class GpuWindowsMemoryReport(ITestOutputHelper output)
         var blocks = Blocks(worstCase);
         var before = GC.GetTotalMemory(forceFullCollection: true);
         var windows = new GpuWindows[Gpus];
+        var clock = Stopwatch.StartNew();
         for (var g = 0; g < Gpus; g++)
         {
             windows[g] = new GpuWindows();
@@ -33,8 +35,11 @@ public class GpuWindowsMemoryReport(ITestOutputHelper output)
             }
         }
 
+        var elapsed = clock.Elapsed;
         var after = GC.GetTotalMemory(forceFullCollection: true);
-        output.WriteLine($"{(worstCase ? "worst case" : "realistic")}: {(after - before) / (double)Gpus / 1024:F1} KB per GPU");
+        output.WriteLine(
+            $"{(worstCase ? "worst case" : "realistic")}: {(after - before) / (double)Gpus / 1024:F1} KB per GPU, " +
+            $"added in {elapsed.TotalMilliseconds * 1_000 / Gpus / Seconds:F2} µs per row");
 
         Assert.All(windows, w => Assert.Equal(Seconds, w.SampleCount));
         Assert.Equal(361, windows[0].History(FieldCatalog.PowerW, 60).Length);
