@@ -4,13 +4,16 @@ namespace Telemetry.Grains.Windows;
 /// One field's count, sum, min and max per slot of a <see cref="BucketRing"/>, in flat arrays so that
 /// adding a value touches a few array elements and allocates nothing. Counts are ushort and min/max
 /// float while they fit exactly; the first count past 65,535 or value that float cannot hold exactly
-/// widens that array for good (int counts, double min/max), so every figure stays exact. Sums are double.
+/// widens that array for good (int counts, double min/max), so every figure stays exact. Sums likewise:
+/// float while every sum is exactly a float (integer-valued fields such as utilisation, temperatures, clocks
+/// and memory used), double for good from the first that is not; each is computed in double either way.
 /// A field measured in every row since its first keeps no counts: they are the rings' row counts
 /// (<see cref="RingRows"/>) until its first unmeasured row, which gives it counts of its own.
 /// </summary>
 internal sealed class BucketStats
 {
-    private readonly double[] _sum;
+    private float[]? _sum;
+    private double[]? _wideSum;
     private RingRows? _sharedRows;
     private ushort[]? _count;
     private int[]? _wideCount;
@@ -23,7 +26,7 @@ internal sealed class BucketStats
     /// <param name="sharedRows">The rings' row counts when every row so far measured the field, else null.</param>
     public BucketStats(int size, RingRows? sharedRows)
     {
-        _sum = new double[size];
+        _sum = new float[size];
         _sharedRows = sharedRows;
         _count = sharedRows is null ? new ushort[size] : null;
         _bounds = new float[2 * size];
@@ -37,7 +40,7 @@ internal sealed class BucketStats
     public void Add(int slot, double value)
     {
         CountOne(slot);
-        _sum[slot] += value;
+        SetSum(slot, Sum(slot) + value);
         var i = 2 * slot;
         var narrow = (float)value;
         if (_bounds is { } bounds && narrow == value)
@@ -90,7 +93,7 @@ internal sealed class BucketStats
             _wideCount[slot] = count;
         }
 
-        _sum[slot] = value * count;
+        SetSum(slot, value * count);
         var bounds = (_bounds is not null && (float)value == value) ? null : WideBounds();
         if (bounds is null)
         {
@@ -114,7 +117,7 @@ internal sealed class BucketStats
             _wideCount[slot] = 0;
         }
 
-        _sum[slot] = 0;
+        SetSum(slot, 0);
         if (_bounds is not null)
         {
             _bounds[2 * slot] = float.PositiveInfinity;
@@ -130,7 +133,7 @@ internal sealed class BucketStats
     public int Count(int slot) => _count is not null ? _count[slot] : _wideCount?[slot] ?? _sharedRows!.Rows(slot);
 
     /// <summary>The slot's mean; NaN when empty.</summary>
-    public double Mean(int slot) => Count(slot) == 0 ? double.NaN : _sum[slot] / Count(slot);
+    public double Mean(int slot) => Count(slot) == 0 ? double.NaN : Sum(slot) / Count(slot);
 
     public double Max(int slot) => _bounds is not null ? _bounds[(2 * slot) + 1] : _wideBounds![(2 * slot) + 1];
 
@@ -140,11 +143,11 @@ internal sealed class BucketStats
         var i = 2 * slot;
         if (_bounds is not null)
         {
-            total.Merge(Count(slot), _sum[slot], _bounds[i], _bounds[i + 1]);
+            total.Merge(Count(slot), Sum(slot), _bounds[i], _bounds[i + 1]);
         }
         else
         {
-            total.Merge(Count(slot), _sum[slot], _wideBounds![i], _wideBounds[i + 1]);
+            total.Merge(Count(slot), Sum(slot), _wideBounds![i], _wideBounds[i + 1]);
         }
     }
 
@@ -159,7 +162,7 @@ internal sealed class BucketStats
             return;
         }
 
-        var counts = new int[_sum.Length];
+        var counts = new int[_sum?.Length ?? _wideSum!.Length];
         for (var slot = 0; slot < counts.Length; slot++)
         {
             counts[slot] = rows.Rows(slot);
@@ -175,6 +178,25 @@ internal sealed class BucketStats
         }
 
         _sharedRows = null;
+    }
+
+    private double Sum(int slot) => _sum is not null ? _sum[slot] : _wideSum![slot];
+
+    private void SetSum(int slot, double sum)
+    {
+        if (_sum is { } narrow && (float)sum == sum)
+        {
+            narrow[slot] = (float)sum;
+            return;
+        }
+
+        if (_wideSum is null)
+        {
+            _wideSum = Array.ConvertAll(_sum!, s => (double)s);
+            _sum = null;
+        }
+
+        _wideSum[slot] = sum;
     }
 
     private void CountOne(int slot)
