@@ -19,7 +19,8 @@ namespace Telemetry.Grains.Windows;
 /// </para>
 /// <para>
 /// count, min, max and mean are exact over the samples in the covered buckets: each bucket keeps, per
-/// field, count (ushort, widened to int past 65,535), sum (double) and min, max (float while every value
+/// field, count (ushort, widened to int past 65,535; the ring's row count while every row measured the field),
+/// sum (float while every sum is exactly a float, else double for good) and min, max (float while every value
 /// is exactly a float, else double for good). NaN values are not counted. A ring slot is bucket mod ring
 /// size and is tagged with its bucket number; a slot holding another bucket is ignored on read and emptied
 /// when a newer bucket claims it. A sample older than a ring's span (11 s for the 1-second ring, 310 s
@@ -48,9 +49,10 @@ namespace Telemetry.Grains.Windows;
 /// at most 6m + 1 points.
 /// </para>
 /// <para>
-/// Memory (measured, an hour of 1 Hz rows): about 32 KB per GPU for realistic data (10 of 23 fields
-/// constant, float32 values), 63 KB with random doubles in every field; it was 121 KB, then 42 KB. Add allocates
-/// nothing once a field has its series (a constant field's first change allocates it once).
+/// Memory (measured, an hour of 1 Hz rows): about 27 KB per GPU for realistic data (10 of 23 fields
+/// constant, float32 values), 58 KB with random doubles in every field; it was 121 KB, then 42 KB, then 32 KB.
+/// Add allocates nothing once a field has its series (a constant field's first change allocates it once; its
+/// first unmeasured row, or first value or sum that is not a float32, once more).
 /// </para>
 /// </remarks>
 public sealed class GpuWindows
@@ -364,6 +366,9 @@ public sealed class GpuWindows
 
     /// <summary>True when the field is kept as one constant value (a few bytes), for tests.</summary>
     internal bool IsConstant(int fieldId) => !double.IsNaN(_constants[fieldId - 1]);
+
+    /// <summary>Bytes of a field's packed history blocks, used and allocated (0 without history), for the memory report.</summary>
+    internal (int Used, int Allocated) HistoryPackedBytes(int fieldId) => _fields[fieldId - 1]?.History?.PackedBytes ?? (0, 0);
 
     private void UpdateLast(long timestamp, double[] values, int offset)
     {

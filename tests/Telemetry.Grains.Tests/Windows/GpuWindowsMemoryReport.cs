@@ -41,6 +41,14 @@ public class GpuWindowsMemoryReport(ITestOutputHelper output)
             $"{(worstCase ? "worst case" : "realistic")}: {(after - before) / (double)Gpus / 1024:F1} KB per GPU, " +
             $"added in {elapsed.TotalMilliseconds * 1_000 / Gpus / Seconds:F2} µs per row");
 
+        var packed = FieldCatalog.All
+            .Select(f => windows[0].HistoryPackedBytes(f.Id))
+            .Where(b => b.Allocated > 0)
+            .ToArray();
+        output.WriteLine(
+            $"  history of the {packed.Length} varying fields: packed blocks {packed.Average(b => b.Used):F0} B a field " +
+            $"({packed.Min(b => b.Used)}–{packed.Max(b => b.Used)}), arrays {packed.Average(b => b.Allocated):F0} B");
+
         Assert.All(windows, w => Assert.Equal(Seconds, w.SampleCount));
         Assert.Equal(361, windows[0].History(FieldCatalog.PowerW, 60).Length);
         GC.KeepAlive(blocks);
