@@ -36,6 +36,12 @@ internal sealed class BucketRing
     /// <summary>Counts one row in a slot.</summary>
     public void CountRow(int slot) => _rows[slot]++;
 
+    /// <summary>
+    /// Zeroes the row count of a slot that <see cref="Claim"/> gave to a newer bucket; called once the
+    /// evicted bucket is retired, since fields measured in every row read their counts from here.
+    /// </summary>
+    public void EmptyRows(int slot) => _rows[slot] = 0;
+
     /// <summary>The slot holding <paramref name="bucket"/>, or −1 when the slot holds another bucket.</summary>
     public int Find(long bucket)
     {
@@ -48,7 +54,10 @@ internal sealed class BucketRing
     /// Returns −1 when the bucket is older than the ring's span (the sample is dropped from this ring).
     /// </summary>
     /// <param name="bucket">The sample's bucket number.</param>
-    /// <param name="evicted">The bucket the claimed slot held before (long.MinValue when it was unused or not claimed).</param>
+    /// <param name="evicted">
+    /// The bucket the claimed slot held before (long.MinValue when it was unused or not claimed); its rows stay
+    /// counted until <see cref="EmptyRows"/>.
+    /// </param>
     public int Claim(long bucket, out long evicted)
     {
         evicted = long.MinValue;
@@ -67,7 +76,6 @@ internal sealed class BucketRing
             // Inside the span a slot can only hold an older bucket (bucket − k × Size), never a newer one.
             evicted = _tags[slot];
             _tags[slot] = bucket;
-            _rows[slot] = 0;
         }
 
         return slot;

@@ -13,7 +13,7 @@ namespace Telemetry.Grains.Windows;
 /// <remarks>
 /// The slots are cut into blocks of <see cref="BlockSlots"/>. Buckets retire in order, so writes fill one
 /// block after another: the block being written is kept as plain Half bit patterns, every other block packed
-/// by <see cref="HalfDeltaCodec"/> (lossless; 6 to 12 bits a value rather than 16 in the tests' realistic data, by how much the field moves)
+/// by <see cref="HalfBlockCodec"/> (lossless; 4.5 to 11.5 bits a value rather than 16 in the tests' realistic data, by how much the field moves)
 /// in one array. A write to another block packs the open one and unpacks that one; reads unpack everything.
 /// </remarks>
 internal sealed class FieldHistory
@@ -85,6 +85,9 @@ internal sealed class FieldHistory
         }
     }
 
+    /// <summary>Bytes the packed blocks use, and the length of the array that holds them, for the memory report.</summary>
+    public (int Used, int Allocated) PackedBytes => (_ends[Blocks - 1], _packed.Length);
+
     /// <summary>A value unpacked by <see cref="ReadAll"/>; NaN when the field was not measured in its bucket.</summary>
     public double ValueOf(ushort bits) => (double)BitConverter.UInt16BitsToHalf(bits) / _scale;
 
@@ -139,15 +142,15 @@ internal sealed class FieldHistory
         }
 
         var packed = _packed.AsSpan(start, _ends[block] - start);
-        var read = HalfDeltaCodec.Decode(packed, values[..BlockSlots]);
-        HalfDeltaCodec.Decode(packed[read..], values[BlockSlots..]);
+        var read = HalfBlockCodec.Decode(packed, values[..BlockSlots]);
+        HalfBlockCodec.Decode(packed[read..], values[BlockSlots..]);
     }
 
     private void Pack(int block, ReadOnlySpan<ushort> values)
     {
-        Span<byte> bytes = stackalloc byte[2 * HalfDeltaCodec.MaxBytes(BlockSlots)];
-        var length = HalfDeltaCodec.Encode(values[..BlockSlots], bytes);
-        length += HalfDeltaCodec.Encode(values[BlockSlots..], bytes[length..]);
+        Span<byte> bytes = stackalloc byte[2 * HalfBlockCodec.MaxBytes(BlockSlots)];
+        var length = HalfBlockCodec.Encode(values[..BlockSlots], bytes);
+        length += HalfBlockCodec.Encode(values[BlockSlots..], bytes[length..]);
         Replace(block, bytes[..length]);
     }
 

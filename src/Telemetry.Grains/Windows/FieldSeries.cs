@@ -16,9 +16,13 @@ internal sealed class FieldSeries
     private FieldHistory? _history;
     private readonly int _secondSlots;
 
-    public FieldSeries(int fieldId, int secondSlots, int tenSecondSlots)
+    /// <param name="fieldId">The field.</param>
+    /// <param name="secondSlots">Slots of the 1-second ring.</param>
+    /// <param name="tenSecondSlots">Slots of the 10-second ring.</param>
+    /// <param name="sharedRows">The rings' row counts when every row so far measured the field, else null.</param>
+    public FieldSeries(int fieldId, int secondSlots, int tenSecondSlots, RingRows? sharedRows)
     {
-        _stats = new BucketStats(secondSlots + tenSecondSlots);
+        _stats = new BucketStats(secondSlots + tenSecondSlots, sharedRows);
         _secondSlots = secondSlots;
         _fieldId = fieldId;
         var range = HistogramRange.For(fieldId);
@@ -45,15 +49,19 @@ internal sealed class FieldSeries
     /// <summary>The field's history, made on the first write.</summary>
     public FieldHistory HistoryToWrite() => _history ??= new FieldHistory(_fieldId);
 
+    /// <summary>A row landed without measuring the field: it counts its own samples from now on.</summary>
+    public void MissRow() => _stats.OwnCounts();
+
     /// <summary>
     /// The series of a field that so far measured <paramref name="value"/> in every row: each live bucket
-    /// holds the ring's row count of that value, each history slot in use holds it as mean and max.
+    /// holds the ring's row count of that value (its counts are the rows' until it misses one), each history
+    /// slot in use holds it as mean and max.
     /// </summary>
-    public static FieldSeries FromConstant(int fieldId, double value, BucketRing seconds, BucketRing tenSeconds, HistoryTags? tags)
+    public static FieldSeries FromConstant(int fieldId, double value, RingRows rows, HistoryTags? tags)
     {
-        var series = new FieldSeries(fieldId, seconds.Size, tenSeconds.Size);
-        Fill(series.Seconds, series.SecondBins, seconds, value);
-        Fill(series.TenSeconds, series.TenSecondBins, tenSeconds, value);
+        var series = new FieldSeries(fieldId, rows.Seconds.Size, rows.TenSeconds.Size, rows);
+        Fill(series.Seconds, series.SecondBins, rows.Seconds, value);
+        Fill(series.TenSeconds, series.TenSecondBins, rows.TenSeconds, value);
         for (var h = 0; h < HistoryTags.Slots; h++)
         {
             if (tags is not null && tags.IsUsed(h))

@@ -19,7 +19,8 @@ namespace Telemetry.Grains.Windows;
 /// </para>
 /// <para>
 /// count, min, max and mean are exact over the samples in the covered buckets: each bucket keeps, per
-/// field, count (ushort, widened to int past 65,535), sum (double) and min, max (float while every value
+/// field, count (ushort, widened to int past 65,535; the ring's row count while every row measured the field),
+/// sum (float while every sum is exactly a float, else double for good) and min, max (float while every value
 /// is exactly a float, else double for good). NaN values are not counted. A ring slot is bucket mod ring
 /// size and is tagged with its bucket number; a slot holding another bucket is ignored on read and emptied
 /// when a newer bucket claims it. A sample older than a ring's span (11 s for the 1-second ring, 310 s
@@ -48,9 +49,10 @@ namespace Telemetry.Grains.Windows;
 /// at most 6m + 1 points.
 /// </para>
 /// <para>
-/// Memory (measured, an hour of 1 Hz rows): about 32 KB per GPU for realistic data (10 of 23 fields
-/// constant, float32 values), 63 KB with random doubles in every field; it was 121 KB, then 42 KB. Add allocates
-/// nothing once a field has its series (a constant field's first change allocates it once).
+/// Memory (measured, an hour of 1 Hz rows): about 27 KB per GPU for realistic data (10 of 23 fields
+/// constant, float32 values), 58 KB with random doubles in every field; it was 121 KB, then 42 KB, then 32 KB.
+/// Add allocates nothing once a field has its series (a constant field's first change allocates it once; its
+/// first unmeasured row, or first value or sum that is not a float32, once more).
 /// </para>
 /// </remarks>
 public sealed class GpuWindows
@@ -64,6 +66,7 @@ public sealed class GpuWindows
 
     private readonly BucketRing _seconds = new(SecondMs, SecondSlots);
     private readonly BucketRing _tenSeconds = new(TenSecondsMs, TenSecondSlots);
+    private readonly RingRows _rows;
 
     // Made when the first bucket retires, like each field's history: a GPU's first five minutes need neither.
     private HistoryTags? _historyTags;
@@ -73,6 +76,9 @@ public sealed class GpuWindows
     private readonly double[] _constants = CreateNaNs();
     private readonly double[] _last = CreateNaNs();
     private bool _anyRowLanded;
+
+    /// <summary>Empty windows; the first sample starts them.</summary>
+    public GpuWindows() => _rows = new RingRows(_seconds, _tenSeconds);
 
     /// <summary>Samples (rows) applied, all time, including those too old for any window.</summary>
     public long SampleCount { get; private set; }
@@ -259,12 +265,15 @@ public sealed class GpuWindows
         if (second >= 0 && evictedSecond != long.MinValue)
         {
             ResetSecond(second);
+            _seconds.EmptyRows(second);
         }
 
         var tenSeconds = _tenSeconds.Claim(BucketMath.BucketOf(timestamp, TenSecondsMs), out var evictedTen);
         if (tenSeconds >= 0 && evictedTen != long.MinValue)
         {
+            // Before its rows are emptied: fields measured in every row count with them.
             RetireTenSeconds(tenSeconds, evictedTen);
+            _tenSeconds.EmptyRows(tenSeconds);
         }
 
         if (NewestTimestampMs is not { } newest || timestamp > newest)
@@ -282,8 +291,14 @@ public sealed class GpuWindows
         {
             var value = values[offset + c];
             var field = _fields[c] ?? Materialize(c, value);
-            if (field is null || double.IsNaN(value))
+            if (field is null)
             {
+                continue;
+            }
+
+            if (double.IsNaN(value))
+            {
+                field.MissRow();
                 continue;
             }
 
@@ -335,7 +350,8 @@ public sealed class GpuWindows
                 return null;
             }
 
-            return _fields[column] = new FieldSeries(column + 1, SecondSlots, TenSecondSlots);
+            // Rows landed without it: its counts are its own from the start.
+            return _fields[column] = new FieldSeries(column + 1, SecondSlots, TenSecondSlots, sharedRows: null);
         }
 
         // Bitwise, so that a constant 0 followed by −0 is not taken for the same value.
@@ -345,11 +361,14 @@ public sealed class GpuWindows
         }
 
         _constants[column] = double.NaN;
-        return _fields[column] = FieldSeries.FromConstant(column + 1, constant, _seconds, _tenSeconds, _historyTags);
+        return _fields[column] = FieldSeries.FromConstant(column + 1, constant, _rows, _historyTags);
     }
 
     /// <summary>True when the field is kept as one constant value (a few bytes), for tests.</summary>
     internal bool IsConstant(int fieldId) => !double.IsNaN(_constants[fieldId - 1]);
+
+    /// <summary>Bytes of a field's packed history blocks, used and allocated (0 without history), for the memory report.</summary>
+    internal (int Used, int Allocated) HistoryPackedBytes(int fieldId) => _fields[fieldId - 1]?.History?.PackedBytes ?? (0, 0);
 
     private void UpdateLast(long timestamp, double[] values, int offset)
     {

@@ -114,6 +114,24 @@ public class GpuWindowsEdgeTests
     }
 
     [Fact]
+    public void Add_MoreThan65535RowsThenAGap_KeepsExactCounts()
+    {
+        // Counted with the rows at first; the unmeasured row gives the field counts of its own, too large for ushort.
+        var windows = new GpuWindows();
+        var timestamps = Enumerable.Repeat(T0, 70_000).ToArray();
+        windows.Add(SampleBlock.Of(timestamps, (i, row) => row[Util - 1] = i % 2));
+        windows.Add(SampleBlock.Of([T0 + 1], (_, row) => row[Util - 1] = double.NaN));
+        windows.Add(SampleBlock.Of([T0 + 2], (_, row) => row[Util - 1] = 1));
+
+        var tenSeconds = windows.Snapshot()["10s"]["gpu_util_pct"];
+
+        Assert.Equal(70_001, tenSeconds.Count);
+        Assert.Equal(0, tenSeconds.Min);
+        Assert.Equal(35_001.0 / 70_001, tenSeconds.Mean);
+        Assert.Equal(1, tenSeconds.Max);
+    }
+
+    [Fact]
     public void LastValues_NewestRow_LeavesOutNaN()
     {
         var windows = new GpuWindows();

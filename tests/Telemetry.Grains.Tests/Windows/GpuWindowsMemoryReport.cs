@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Telemetry.Fields;
 using Telemetry.Grains.Windows;
 using Telemetry.Wire;
@@ -12,7 +13,7 @@ namespace Telemetry.Grains.Tests.Windows;
 public class GpuWindowsMemoryReport(ITestOutputHelper output)
 {
     private const long T0 = 1_700_000_000_000;
-    private const int Gpus = 100;
+    private const int Gpus = 500;
     private const int Seconds = 3_700; // more than an hour of 10-second history and the 5 m ring
     private const int RowsPerBlock = 5;
 
@@ -24,6 +25,7 @@ public class GpuWindowsMemoryReport(ITestOutputHelper output)
         var blocks = Blocks(worstCase);
         var before = GC.GetTotalMemory(forceFullCollection: true);
         var windows = new GpuWindows[Gpus];
+        var clock = Stopwatch.StartNew();
         for (var g = 0; g < Gpus; g++)
         {
             windows[g] = new GpuWindows();
@@ -33,8 +35,19 @@ public class GpuWindowsMemoryReport(ITestOutputHelper output)
             }
         }
 
+        var elapsed = clock.Elapsed;
         var after = GC.GetTotalMemory(forceFullCollection: true);
-        output.WriteLine($"{(worstCase ? "worst case" : "realistic")}: {(after - before) / (double)Gpus / 1024:F1} KB per GPU");
+        output.WriteLine(
+            $"{(worstCase ? "worst case" : "realistic")}: {(after - before) / (double)Gpus / 1024:F1} KB per GPU, " +
+            $"added in {elapsed.TotalMilliseconds * 1_000 / Gpus / Seconds:F2} µs per row");
+
+        var packed = FieldCatalog.All
+            .Select(f => windows[0].HistoryPackedBytes(f.Id))
+            .Where(b => b.Allocated > 0)
+            .ToArray();
+        output.WriteLine(
+            $"  history of the {packed.Length} varying fields: packed blocks {packed.Average(b => b.Used):F0} B a field " +
+            $"({packed.Min(b => b.Used)}–{packed.Max(b => b.Used)}), arrays {packed.Average(b => b.Allocated):F0} B");
 
         Assert.All(windows, w => Assert.Equal(Seconds, w.SampleCount));
         Assert.Equal(361, windows[0].History(FieldCatalog.PowerW, 60).Length);
