@@ -58,19 +58,20 @@ wait_ready() {
   echo "silo $1 did not become ready; its log:" >&2; tail -n 20 "$3" >&2; exit 1
 }
 
+# Sample time behind the clock by design (--time-scale) is not an exporter's clock lagging: keep such nodes healthy.
+# SOAK_SILO_ARGS adds settings of the operator's own (e.g. "--Telemetry:Nodes:CheckPeriod=00:00:05").
+read -r -a silo_args <<<"${SOAK_SILO_ARGS:-}"
+if [ "$time_scale" != 1 ]; then
+  sim_s=$(( $(seconds "$duration") + 5 )); [ "$kill" = false ] || sim_s=$((sim_s + recovery))
+  silo_args+=("--Telemetry:Nodes:MaxClockLag=$(python3 -c 'import sys; s = int((float(sys.argv[1]) - 1) * int(sys.argv[2])) + 60; print(f"{s // 86400}.{s % 86400 // 3600:02}:{s % 3600 // 60:02}:{s % 60:02}")' "$time_scale" "$sim_s")")
+fi
+
 if [ "$silos" -ge 2 ]; then
   command -v redis-server >/dev/null || { echo "redis-server is missing: apt-get install -y redis-server" >&2; exit 1; }
   redis_port=$(free_port)
   redis-server --port "$redis_port" --bind 127.0.0.1 --dir "$out" --appendonly yes --save "" \
     --daemonize yes --pidfile "$out/redis.pid" --logfile "$out/redis.log"
   pids=(); urls=()
-  # Sample time behind the clock by design (--time-scale) is not an exporter's clock lagging: keep such nodes healthy.
-  # SOAK_SILO_ARGS adds settings of the operator's own (e.g. "--Telemetry:Nodes:CheckPeriod=00:00:05").
-  read -r -a silo_args <<<"${SOAK_SILO_ARGS:-}"
-  if [ "$time_scale" != 1 ]; then
-    sim_s=$(( $(seconds "$duration") + 5 )); [ "$kill" = false ] || sim_s=$((sim_s + recovery))
-    silo_args+=("--Telemetry:Nodes:MaxClockLag=$(python3 -c 'import sys; s = int((float(sys.argv[1]) - 1) * int(sys.argv[2])) + 60; print(f"{s // 3600:02}:{s % 3600 // 60:02}:{s % 60:02}")' "$time_scale" "$sim_s")")
-  fi
   trap 'for p in "${pids[@]}"; do kill -9 "$p" 2>/dev/null || true; done; redis-cli -p "$redis_port" shutdown nosave >/dev/null 2>&1 || true' EXIT
   for _ in $(seq 1 50); do redis-cli -p "$redis_port" ping >/dev/null 2>&1 && break; sleep 0.1; done
   for i in $(seq 0 $((silos - 1))); do
@@ -110,7 +111,7 @@ fi
 
 port=$(free_port)
 dotnet "$silo_dll" --urls "http://127.0.0.1:$port" \
-  --Logging:LogLevel:Default=Warning >"$out/silo.txt" 2>&1 &
+  --Logging:LogLevel:Default=Warning "${silo_args[@]}" >"$out/silo.txt" 2>&1 &
 silo=$!
 trap 'kill $silo 2>/dev/null || true' EXIT
 wait_ready "http://127.0.0.1:$port" "$silo" "$out/silo.txt"
