@@ -56,7 +56,8 @@ public sealed class NodeMonitor
     {
         _boots.Record(report.BootId, report.Seq);
         _reports++;
-        _interval.Observe(now, SampleSpan(report));
+        // Only a first report's samples stand in for the interval; later reports skip the walk over their blocks.
+        _interval.Observe(now, _interval.LastArrival is null ? SampleSpan(report) : TimeSpan.Zero);
         _lastReportAt = now;
         _silent = false;
         if (report.Gauges.Count > 0)

@@ -1,44 +1,23 @@
-using System.Diagnostics;
 using Telemetry.Benchmarks.Hosting;
 using Telemetry.Benchmarks.Ingest;
 
 namespace Telemetry.Benchmarks.Memory;
 
-/// <summary>Waits for a silo's RSS and GC heap to stop moving: three readings in a row within 1 % of each other.</summary>
+/// <summary>Waits for a silo's RSS and GC heap, read from its metrics, to stop moving (<see cref="Steady"/>).</summary>
 internal static class SiloSettle
 {
     private const double MiB = 1024 * 1024;
-    private static readonly TimeSpan Poll = TimeSpan.FromSeconds(2);
 
     /// <summary>The silo's metrics at the last reading, and whether they settled before <paramref name="timeout"/>.</summary>
-    public static async Task<(IReadOnlyDictionary<string, double> Metrics, bool Settled)> WaitAsync(HttpClient client, IngestTarget target, TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        var readings = new List<(double Rss, double Heap)>();
-        var deadline = Stopwatch.StartNew();
-        while (true)
-        {
-            var metrics = await SiloMetrics.ReadAsync(client, target.Server.BaseAddress, cancellationToken);
-            var reading = (metrics.GetValueOrDefault("process_resident_memory_bytes"), metrics.GetValueOrDefault("dotnet_gc_heap_bytes"));
-            readings.Add(reading);
-            await Console.Error.WriteLineAsync($"[memory] settling {deadline.Elapsed.TotalSeconds,4:F0} s  RSS {reading.Item1 / MiB:N0} MiB  GC heap {reading.Item2 / MiB:N0} MiB");
-            var last = readings.TakeLast(3).ToList();
-            if (last.Count == 3 && Within(last.Select(r => r.Rss)) && Within(last.Select(r => r.Heap)))
-            {
-                return (metrics, true);
-            }
+    public static Task<(IReadOnlyDictionary<string, double> Reading, bool Settled)> WaitAsync(HttpClient client, IngestTarget target, TimeSpan timeout, CancellationToken cancellationToken) =>
+        Steady.WaitAsync(
+            ct => SiloMetrics.ReadAsync(client, target.Server.BaseAddress, ct),
+            metrics => [Rss(metrics), Heap(metrics)],
+            metrics => $"RSS {Rss(metrics) / MiB:N0} MiB  GC heap {Heap(metrics) / MiB:N0} MiB",
+            timeout,
+            cancellationToken);
 
-            if (deadline.Elapsed > timeout)
-            {
-                return (metrics, false);
-            }
+    private static double Rss(IReadOnlyDictionary<string, double> metrics) => metrics.GetValueOrDefault("process_resident_memory_bytes");
 
-            await Task.Delay(Poll, cancellationToken);
-        }
-    }
-
-    private static bool Within(IEnumerable<double> values)
-    {
-        var list = values.ToList();
-        return list.Max() <= list.Min() * 1.01;
-    }
+    private static double Heap(IReadOnlyDictionary<string, double> metrics) => metrics.GetValueOrDefault("dotnet_gc_heap_bytes");
 }
