@@ -54,6 +54,24 @@ public sealed class StragglerTests(SiloFixture silo)
     }
 
     [Fact]
+    public async Task ReportsSpanningSeveralBuckets_SendTheirWindowsTogether_AndTheStragglerIsFound()
+    {
+        await using var own = await RunningSilo.StartAsync("--Telemetry:Nodes:MinOfflineAfter=00:05:00");
+        var http = own.Http;
+
+        // Four reports a node of 20 s each: a GPU closes two buckets a report, and sends them to its job in one message.
+        var (job, _, straggler) = await StragglingJob.ReportAsync(http, bucketsPerReport: 2);
+
+        var body = (await Eventually.GetAsync(
+            () => StragglingJob.FoundOrNullAsync(http, $"/api/v1/jobs/{job}"),
+            j => j is { } found && found.GetProperty("stragglers").GetArrayLength() > 0,
+            what: "the job to name its straggler"))!.Value;
+        Assert.Equal([straggler], body.GetProperty("stragglers").EnumerateArray().Select(s => s.GetString()));
+        Assert.Equal(8, body.GetProperty("gpus").GetArrayLength());
+        Assert.Equal(0.9, body.GetProperty("jobMedian").GetProperty("sm_active").GetDouble(), 6);
+    }
+
+    [Fact]
     public async Task UnknownJob_IsNotFound_AndBadPagingIsBadRequest()
     {
         var missing = await silo.Http.GetAsync($"/api/v1/jobs/job-{Guid.NewGuid():N}");

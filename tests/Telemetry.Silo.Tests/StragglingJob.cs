@@ -10,18 +10,23 @@ internal static class StragglingJob
     /// <summary>The straggler's reason once three windows in a row lagged.</summary>
     public const string Reason = "sm_active 0.35 vs job median 0.90 for 30 s";
 
-    /// <summary>Seven reports a node, each ten samples of one 10-second bucket, ending now: every report closes the bucket before it.</summary>
-    public static async Task<(string Job, string[] Nodes, string Straggler)> ReportAsync(HttpClient http)
+    /// <summary>
+    /// Seven 10-second buckets a node at 1 Hz, ending now, <paramref name="bucketsPerReport"/> buckets a report: every report
+    /// closes the buckets before its newest.
+    /// </summary>
+    public static async Task<(string Job, string[] Nodes, string Straggler)> ReportAsync(HttpClient http, int bucketsPerReport = 1)
     {
         var job = $"job-{Guid.NewGuid():N}";
         var nodes = new[] { Reports.UniqueNode(), Reports.UniqueNode() };
-        var first = ((Reports.NowMs() / 10_000) - 7) * 10_000;
-        for (var k = 0; k < 7; k++)
+        var reports = (7 + bucketsPerReport - 1) / bucketsPerReport;
+        var first = ((Reports.NowMs() / 10_000) - (reports * bucketsPerReport)) * 10_000;
+        for (var k = 0; k < reports; k++)
         {
             for (var n = 0; n < nodes.Length; n++)
             {
                 var slowNode = n == 1;
-                var report = Reports.Make(nodes[n], (ulong)(k + 1), first + (k * 10_000) + 9_000, gpus: 4, jobId: job,
+                var newestMs = first + (((k + 1) * bucketsPerReport) - 1) * 10_000 + 9_000;
+                var report = Reports.Make(nodes[n], (ulong)(k + 1), newestMs, gpus: 4, samples: 10 * bucketsPerReport, jobId: job,
                     value: (g, s, f) => f == FieldCatalog.SmActive ? (slowNode && g == 3 ? 0.35 : 0.9) : Reports.DefaultValue(g, s, f));
                 var answer = await http.PostAsync("/api/v1/ingest", Reports.Content(Reports.Encode(report)));
                 Assert.True(answer.IsSuccessStatusCode, $"ingest answered {answer.StatusCode}");

@@ -11,6 +11,10 @@ public interface IJobGrain : IGrainWithStringKey
     [Alias("ReportWindow"), OneWay]
     Task ReportWindowAsync(JobWindow window);
 
+    /// <summary>A GPU of the job closed several 10-second buckets in one report (it spans more than 10 s), oldest first.</summary>
+    [Alias("ReportWindows"), OneWay]
+    Task ReportWindowsAsync(JobWindow[] windows);
+
     /// <summary>The GPU stopped running the job (another job, idle, or offline).</summary>
     [Alias("Leave"), OneWay]
     Task LeaveAsync(string uuid);

@@ -38,7 +38,7 @@ public sealed class NodeHealthEvaluator
     /// Returns true when the state or the reasons changed.
     /// </summary>
     public bool Evaluate(
-        IReadOnlyCollection<GpuBrief> gpus,
+        IEnumerable<GpuBrief> gpus,
         DateTimeOffset? lastReportAt,
         DateTimeOffset? newestSampleAt,
         TimeSpan offlineAfter,

@@ -12,6 +12,12 @@ internal static class VerdictJudge
     /// </summary>
     public static HealthVerdict? Judge(IEnumerable<HealthRule> rules, HealthVerdict current, DateTimeOffset at)
     {
+        // Healthy and still healthy, the common case on every report and check, allocates nothing.
+        if (rules is ICollection<HealthRule> { Count: 0 } && current.State == HealthState.Healthy && current.Reasons.Length == 0)
+        {
+            return null;
+        }
+
         // Stable sort: worst first, then in the order they first fired.
         var ordered = rules.OrderByDescending(r => r.Verdict).ToArray();
         var state = ordered.Length == 0 ? HealthState.Healthy : ordered[0].Verdict;

@@ -45,6 +45,18 @@ public sealed partial class JobGrain(
         return Task.CompletedTask;
     }
 
+    public Task ReportWindowsAsync(JobWindow[] windows)
+    {
+        ArgumentNullException.ThrowIfNull(windows);
+        foreach (var window in windows)
+        {
+            var count = _detector.Count;
+            Apply(_detector.Add(window), count);
+        }
+
+        return Task.CompletedTask;
+    }
+
     public Task LeaveAsync(string uuid)
     {
         var count = _detector.Count;
@@ -101,8 +113,9 @@ public sealed partial class JobGrain(
     private void Apply(IReadOnlyList<StragglerFinding> findings, int countBefore)
     {
         var changed = _detector.Count != countBefore;
-        foreach (var finding in findings)
+        for (var i = 0; i < findings.Count; i++)
         {
+            var finding = findings[i];
             var gpu = GrainRefs.Of<IGpuGrain>(GrainFactory, finding.Uuid);
             if (finding.Kind == FindingKind.Cleared)
             {
@@ -166,7 +179,7 @@ public sealed partial class JobGrain(
         {
             JobId = JobId,
             Tenant = durable.State.Tenant,
-            DataCenters = DataCentersOf(_detector.Gpus().Select(g => g.Node)),
+            DataCenters = DataCentersOf(_detector.Nodes()),
             Gpus = _detector.Count,
             Stragglers = _detector.Stragglers(),
             UpdatedAt = now,

@@ -7,9 +7,8 @@ namespace Telemetry.Grains.Jobs;
 public static class JobWindows
 {
     /// <summary>The window of <paramref name="bucket"/> (10-second bucket number); <paramref name="means"/> by field column.</summary>
-    public static JobWindow From(string uuid, string node, long bucket, double[] means, long clockEventReasons)
+    public static JobWindow From(string uuid, string node, long bucket, ReadOnlySpan<double> means, long clockEventReasons)
     {
-        ArgumentNullException.ThrowIfNull(means);
         return new JobWindow
         {
             Uuid = uuid,
@@ -27,7 +26,7 @@ public static class JobWindows
         };
     }
 
-    private static double Mean(double[] means, int fieldId) => means[fieldId - 1];
+    private static double Mean(ReadOnlySpan<double> means, int fieldId) => means[fieldId - 1];
 
     // Transmit plus receive; one direction alone when only it is measured.
     private static double Sum(double tx, double rx) =>

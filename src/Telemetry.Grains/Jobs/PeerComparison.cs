@@ -17,8 +17,9 @@ public static class PeerComparison
         ArgumentNullException.ThrowIfNull(options);
         var signals = StragglerSignals.All;
         var medians = new double[signals.Count];
-        var thresholds = new double[signals.Count];
-        var scratch = new double[windows.Count];
+        // Scratch on the stack for jobs of ordinary size: a comparison runs per job every 10 s of sample time.
+        Span<double> thresholds = stackalloc double[signals.Count];
+        var scratch = windows.Count <= MaxStackGpus ? stackalloc double[MaxStackGpus] : new double[windows.Count];
         for (var s = 0; s < signals.Count; s++)
         {
             (medians[s], thresholds[s]) = Spread(windows, signals[s], options, scratch);
@@ -38,7 +39,9 @@ public static class PeerComparison
         return new WindowComparison(true, medians, judgements);
     }
 
-    private static GpuJudgement Judge(JobWindow window, double[] medians, double[] thresholds)
+    private const int MaxStackGpus = 256;
+
+    private static GpuJudgement Judge(JobWindow window, double[] medians, ReadOnlySpan<double> thresholds)
     {
         var signals = StragglerSignals.All;
         List<SignalLag>? lags = null;
@@ -67,19 +70,20 @@ public static class PeerComparison
     }
 
     /// <summary>The signal's median and, when the job is compared on it, the lag threshold (NaN when it is not).</summary>
-    private static (double Median, double Threshold) Spread(IReadOnlyList<JobWindow> windows, StragglerSignal signal, StragglerOptions options, double[] scratch)
+    private static (double Median, double Threshold) Spread(IReadOnlyList<JobWindow> windows, StragglerSignal signal, StragglerOptions options, Span<double> scratch)
     {
+        // Indexed, not foreach: over the interface a foreach allocates an enumerator per signal and window judged.
         var n = 0;
-        foreach (var window in windows)
+        for (var g = 0; g < windows.Count; g++)
         {
-            var value = signal.Read(window);
+            var value = signal.Read(windows[g]);
             if (!double.IsNaN(value))
             {
                 scratch[n++] = value;
             }
         }
 
-        var values = scratch.AsSpan(0, n);
+        var values = scratch[..n];
         var median = Median.Of(values);
         if (!signal.Compared || n < options.MinGpus || !(median >= signal.MinMedian))
         {

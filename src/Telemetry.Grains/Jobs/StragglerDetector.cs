@@ -15,7 +15,15 @@ public sealed class StragglerDetector(StragglerOptions options)
     public const long WindowMs = 10_000;
 
     private readonly Dictionary<string, JobMember> _members = new(StringComparer.Ordinal);
-    private readonly SortedDictionary<long, Dictionary<string, JobWindow>> _pending = [];
+    // Few buckets wait at a time, oldest first: a sorted list reads and drops its first without allocating.
+    private readonly SortedList<long, Dictionary<string, JobWindow>> _pending = [];
+
+    // Findings of the call in progress; every GPU of a job sends a window a bucket, and most find nothing.
+    private readonly List<StragglerFinding> _findings = [];
+
+    // A judged bucket's windows and dictionary, kept for the next: a job judges a bucket every 10 s of sample time.
+    private readonly List<JobWindow> _judged = [];
+    private Dictionary<string, JobWindow>? _spare;
     private long _judgedThrough = long.MinValue;
     private long _newestBucket = long.MinValue;
     private long _firstBucket = long.MinValue;
@@ -48,7 +56,8 @@ public sealed class StragglerDetector(StragglerOptions options)
             _members[window.Uuid] = new JobMember(window);
         }
 
-        var findings = new List<StragglerFinding>();
+        var findings = _findings;
+        findings.Clear();
         if (bucket > _newestBucket)
         {
             // Departures are looked for once a bucket, not once a window: a large job sends many windows a bucket.
@@ -68,20 +77,22 @@ public sealed class StragglerDetector(StragglerOptions options)
         {
             if (!_pending.TryGetValue(bucket, out var windows))
             {
-                _pending[bucket] = windows = new Dictionary<string, JobWindow>(StringComparer.Ordinal);
+                _pending[bucket] = windows = _spare ?? new Dictionary<string, JobWindow>(StringComparer.Ordinal);
+                _spare = null;
             }
 
             windows[window.Uuid] = window;
         }
 
         JudgeCompleted(findings);
-        return findings;
+        return Taken(findings);
     }
 
     /// <summary>The GPU left the job; returns its clear when it was a straggler (and the others' when the job became too small).</summary>
     public IReadOnlyList<StragglerFinding> Leave(string uuid)
     {
-        var findings = new List<StragglerFinding>();
+        var findings = _findings;
+        findings.Clear();
         if (_members.Remove(uuid, out var member))
         {
             ClearIfStraggler(uuid, member, "left the job", findings);
@@ -94,8 +105,11 @@ public sealed class StragglerDetector(StragglerOptions options)
             JudgeCompleted(findings);
         }
 
-        return findings;
+        return Taken(findings);
     }
+
+    private static IReadOnlyList<StragglerFinding> Taken(List<StragglerFinding> findings) =>
+        findings.Count == 0 ? [] : [.. findings];
 
     /// <summary>The job's GPUs, by UUID.</summary>
     public IEnumerable<JobGpu> Gpus() => _members.OrderBy(m => m.Key, StringComparer.Ordinal).Select(m => new JobGpu
@@ -106,6 +120,9 @@ public sealed class StragglerDetector(StragglerOptions options)
         Reasons = m.Value.Found is null ? [] : [m.Value.Reason, .. m.Value.Lags.Where(l => l.Signal != m.Value.Found.Signal).Select(l => l.Describe(TimeSpan.Zero))],
         Signals = SignalsOf(m.Value.Latest),
     });
+
+    /// <summary>The node of each of the job's GPUs (repeated for GPUs on one node), without building <see cref="Gpus"/>.</summary>
+    public IEnumerable<string> Nodes() => _members.Values.Select(m => m.Latest.Node);
 
     /// <summary>The UUIDs of the job's stragglers, in order.</summary>
     public string[] Stragglers() => [.. _members.Where(m => m.Value.Found is not null).Select(m => m.Key).Order(StringComparer.Ordinal)];
@@ -131,10 +148,19 @@ public sealed class StragglerDetector(StragglerOptions options)
 
     private void Expire(List<StragglerFinding> findings)
     {
-        foreach (var (uuid, member) in _members.Where(m => m.Value.LastBucket < _newestBucket - options.ExpireWindows).ToArray())
+        List<string>? expired = null;
+        foreach (var (uuid, member) in _members)
         {
-            _members.Remove(uuid);
-            ClearIfStraggler(uuid, member, $"sent no window for {options.ExpireWindows * WindowMs / 1000} s", findings);
+            if (member.LastBucket < _newestBucket - options.ExpireWindows)
+            {
+                (expired ??= []).Add(uuid);
+            }
+        }
+
+        foreach (var uuid in expired ?? [])
+        {
+            _members.Remove(uuid, out var member);
+            ClearIfStraggler(uuid, member!, $"sent no window for {options.ExpireWindows * WindowMs / 1000} s", findings);
         }
 
         ClearAllIfTooSmall(findings);
@@ -144,7 +170,8 @@ public sealed class StragglerDetector(StragglerOptions options)
     {
         while (_pending.Count > 0)
         {
-            var (bucket, windows) = _pending.First();
+            var bucket = _pending.Keys[0];
+            var windows = _pending.Values[0];
             // Every GPU sent this bucket, or one is two buckets ahead: those that skipped it are not waited for. The
             // job's first bucket waits for the later one: until then, the GPUs that reported first are not all of them.
             var everyoneSent = bucket > _firstBucket && windows.Count >= _members.Count;
@@ -153,13 +180,24 @@ public sealed class StragglerDetector(StragglerOptions options)
                 return;
             }
 
-            _pending.Remove(bucket);
+            _pending.RemoveAt(0);
             _judgedThrough = bucket;
-            Judge(bucket, [.. windows.Values.Where(w => _members.ContainsKey(w.Uuid))], findings);
+            _judged.Clear();
+            foreach (var window in windows.Values)
+            {
+                if (_members.ContainsKey(window.Uuid))
+                {
+                    _judged.Add(window);
+                }
+            }
+
+            windows.Clear();
+            _spare = windows;
+            Judge(bucket, _judged, findings);
         }
     }
 
-    private void Judge(long bucket, JobWindow[] windows, List<StragglerFinding> findings)
+    private void Judge(long bucket, List<JobWindow> windows, List<StragglerFinding> findings)
     {
         var endMs = (bucket + 1) * WindowMs;
         var comparison = PeerComparison.Compare(windows, options);
@@ -168,9 +206,12 @@ public sealed class StragglerDetector(StragglerOptions options)
         if (!comparison.Judged)
         {
             // No evidence: stragglers stay what they are, and their health rules are kept alive.
-            foreach (var (uuid, member) in _members.Where(m => m.Value.Found is not null))
+            foreach (var (uuid, member) in _members)
             {
-                findings.Add(Finding(uuid, member, FindingKind.Still, endMs));
+                if (member.Found is not null)
+                {
+                    findings.Add(Finding(uuid, member, FindingKind.Still, endMs));
+                }
             }
 
             return;
@@ -223,9 +264,13 @@ public sealed class StragglerDetector(StragglerOptions options)
             return;
         }
 
-        foreach (var (uuid, member) in _members.Where(m => m.Value.Found is not null))
+        foreach (var (uuid, member) in _members)
         {
-            ClearIfStraggler(uuid, member, $"the job has fewer than {options.MinGpus} GPUs to compare", findings);
+            // Checked here so that the reason is formatted only for a straggler.
+            if (member.Found is not null)
+            {
+                ClearIfStraggler(uuid, member, $"the job has fewer than {options.MinGpus} GPUs to compare", findings);
+            }
         }
     }
 

@@ -16,7 +16,9 @@ public sealed class NodeMonitor
     private readonly string _nodeId;
     private readonly NodeMonitorOptions _options;
     private readonly NodeHealthEvaluator _health;
-    private readonly SortedDictionary<int, GpuBrief> _gpus = [];
+    // A sorted list, not a sorted dictionary: the summary and the health rules walk it several times a report, and
+    // walking a sorted dictionary allocates a stack each time; a node has 8 GPUs, so inserting in order costs nothing.
+    private readonly SortedList<int, GpuBrief> _gpus = [];
     private readonly Dictionary<int, DateTimeOffset> _gpuLastSeen = [];
     private readonly ReportIntervalEstimator _interval = new();
     private readonly BootSequences _boots = new();
@@ -31,6 +33,12 @@ public sealed class NodeMonitor
     private bool _silent;
     private NodeSummary? _sentSummary;
     private DateTimeOffset _sentAt;
+
+    // Bumped by everything a summary reads. A summary built at a version already compared with the one sent comes
+    // out the same, so the 2-s check skips building it: a node reporting every 10 s changes once in five checks.
+    private long _version;
+    private long _comparedVersion = -1;
+    private long _offeredVersion = -1;
 
     public NodeMonitor(string nodeId, NodeMonitorOptions options, DateTimeOffset now)
     {
@@ -54,6 +62,7 @@ public sealed class NodeMonitor
     /// <summary>Records a report whose GPU blocks every GPU grain has taken, with the briefs they answered.</summary>
     public void Applied(NodeReport report, IEnumerable<GpuBrief> briefs, DateTimeOffset now)
     {
+        _version++;
         _boots.Record(report.BootId, report.Seq);
         _reports++;
         // Only a first report's samples stand in for the interval; later reports skip the walk over their blocks.
@@ -99,6 +108,7 @@ public sealed class NodeMonitor
     /// <summary>Carries on from what was written before the node grain moved: its reports, report interval, last report and GPUs as last seen.</summary>
     public void Restore(NodeDurableState state, DateTimeOffset now)
     {
+        _version++;
         _boots.Import(state.Boots);
         _reports = state.Reports;
         _lastReportAt = state.LastReportAt;
@@ -133,6 +143,7 @@ public sealed class NodeMonitor
     /// <summary>Takes GPUs' new briefs (after a report, or after being marked offline).</summary>
     public void Update(IEnumerable<GpuBrief> briefs)
     {
+        _version++;
         foreach (var brief in briefs)
         {
             _gpus[brief.Index] = brief;
@@ -167,14 +178,24 @@ public sealed class NodeMonitor
         var threshold = OfflineAfter;
         if (now - last >= threshold)
         {
+            _version++;
             _silent = true;
             return new OfflineCheck([.. _gpus.Keys], last, NodeSilent: true);
         }
 
-        var missing = _gpuLastSeen.Where(g => now - g.Value >= threshold && _gpus[g.Key].Health != HealthState.Offline).ToArray();
-        return missing.Length == 0
-            ? OfflineCheck.None
-            : new OfflineCheck([.. missing.Select(g => g.Key)], missing.Min(g => g.Value), NodeSilent: false);
+        // Runs every check period on every node: allocates only when a GPU went quiet.
+        List<int>? missing = null;
+        var since = DateTimeOffset.MaxValue;
+        foreach (var (index, seen) in _gpuLastSeen)
+        {
+            if (now - seen >= threshold && _gpus[index].Health != HealthState.Offline)
+            {
+                (missing ??= []).Add(index);
+                since = seen < since ? seen : since;
+            }
+        }
+
+        return missing is null ? OfflineCheck.None : new OfflineCheck([.. missing], since, NodeSilent: false);
     }
 
     /// <summary>Re-judges the node's health; true when its state changed.</summary>
@@ -182,7 +203,7 @@ public sealed class NodeMonitor
     {
         var before = _health.Verdict.State;
         DateTimeOffset? newestSample = _newestSampleMs > 0 ? DateTimeOffset.FromUnixTimeMilliseconds(_newestSampleMs) : null;
-        return _health.Evaluate(_gpus.Values, _lastReportAt, newestSample, OfflineAfter, now) && _health.Verdict.State != before;
+        return Changed(_health.Evaluate(_gpus.Values, _lastReportAt, newestSample, OfflineAfter, now) && _health.Verdict.State != before);
     }
 
     /// <summary>GPUs that are healthy, reporting, without a job and not reserved, on a node that is neither silent nor drained.</summary>
@@ -195,10 +216,10 @@ public sealed class NodeMonitor
     /// Holds the GPUs of <paramref name="hold"/> when each has its share free (re-holding its own GPUs is fine);
     /// false holds nothing. A whole GPU needs all of it free, so it never lands on a shared GPU.
     /// </summary>
-    public bool Hold(GpuHold hold, DateTimeOffset now) => _holds.TryHold(hold, uuid => OpenMilli(uuid, hold.ReservationId), now);
+    public bool Hold(GpuHold hold, DateTimeOffset now) => Changed(_holds.TryHold(hold, uuid => OpenMilli(uuid, hold.ReservationId), now));
 
     /// <summary>Moves a reservation's holds here to <paramref name="expiresAt"/>; true when it still holds something here.</summary>
-    public bool ExtendHold(string reservationId, DateTimeOffset expiresAt, DateTimeOffset now) => _holds.Extend(reservationId, expiresAt, now);
+    public bool ExtendHold(string reservationId, DateTimeOffset expiresAt, DateTimeOffset now) => Changed(_holds.Extend(reservationId, expiresAt, now));
 
     /// <summary>The claims on one GPU (all GPUs when null): holds, running shares, and jobs telemetry shows without one.</summary>
     public GpuClaim[] Claims(string? uuid = null)
@@ -219,10 +240,10 @@ public sealed class NodeMonitor
         _gpus.Values.FirstOrDefault(g => string.Equals(g.Uuid, uuid, StringComparison.Ordinal)) is { } gpu ? GpuShares.Whole - _holds.FreeMilli(gpu) : 0;
 
     /// <summary>Drops a reservation's holds; true when it held something here.</summary>
-    public bool Release(string reservationId) => _holds.Release(reservationId);
+    public bool Release(string reservationId) => Changed(_holds.Release(reservationId));
 
     /// <summary>Drops expired holds; true when any was dropped.</summary>
-    public bool ExpireHolds(DateTimeOffset now) => _holds.Expire(now);
+    public bool ExpireHolds(DateTimeOffset now) => Changed(_holds.Expire(now));
 
     public DateTimeOffset? ReservedUntil(string uuid, DateTimeOffset now) => _holds.ReservedUntil(uuid, now);
 
@@ -230,6 +251,7 @@ public sealed class NodeMonitor
     public bool SetDrain(bool drained, string? reason)
     {
         var changed = drained != _drained;
+        _version++;
         _drained = drained;
         _drainReason = drained ? reason : null;
         return changed;
@@ -259,10 +281,22 @@ public sealed class NodeMonitor
             return null;
         }
 
+        var heartbeatDue = _sentSummary is null || now - _sentAt >= _options.SummaryHeartbeat;
+        if (!force && !heartbeatDue && _version == _comparedVersion)
+        {
+            return null;
+        }
+
         var summary = Summarize();
-        return force || _sentSummary is null || SummaryChange.IsMaterial(_sentSummary, summary) || now - _sentAt >= _options.SummaryHeartbeat
-            ? summary
-            : null;
+        if (force || heartbeatDue || SummaryChange.IsMaterial(_sentSummary!, summary))
+        {
+            // Compared once delivered: a send that fails is offered again at the next check.
+            _offeredVersion = _version;
+            return summary;
+        }
+
+        _comparedVersion = _version;
+        return null;
     }
 
     /// <summary>Records that the data center has <paramref name="summary"/>.</summary>
@@ -270,6 +304,17 @@ public sealed class NodeMonitor
     {
         _sentSummary = summary;
         _sentAt = now;
+        _comparedVersion = _offeredVersion;
+    }
+
+    private bool Changed(bool changed)
+    {
+        if (changed)
+        {
+            _version++;
+        }
+
+        return changed;
     }
 
     /// <summary>The node as the API shows it; null before its first report.</summary>

@@ -226,10 +226,8 @@ public sealed class GpuWindows
     /// <paramref name="maxes"/> (by column; NaN where not measured). False when the live ring no longer
     /// holds the bucket (older than 5 minutes) or no sample landed in it.
     /// </summary>
-    public bool TryRollup(long bucket, double[] means, double[] maxes, out int rows)
+    public bool TryRollup(long bucket, Span<double> means, Span<double> maxes, out int rows)
     {
-        ArgumentNullException.ThrowIfNull(means);
-        ArgumentNullException.ThrowIfNull(maxes);
         var slot = _tenSeconds.Find(bucket);
         rows = slot < 0 ? 0 : _tenSeconds.Rows(slot);
         if (rows == 0)

@@ -17,9 +17,9 @@ public sealed class RollupCursor
 
     /// <summary>
     /// Rolls up every bucket before the newest one that is not yet closed, oldest first, through
-    /// <paramref name="emit"/> (bucket, means, maxes, rows). Allocates only for a bucket it closes.
+    /// <paramref name="emit"/> (bucket, means, maxes, rows). Allocates nothing: the figures are on the stack.
     /// </summary>
-    public void Advance(GpuWindows windows, Action<long, double[], double[], int> emit)
+    public void Advance(GpuWindows windows, RollupEmitter emit)
     {
         ArgumentNullException.ThrowIfNull(windows);
         var newest = windows.NewestTenSecondBucket;
@@ -42,7 +42,7 @@ public sealed class RollupCursor
     }
 
     /// <summary>Closes the newest bucket too: the GPU has gone quiet, or its grain is leaving.</summary>
-    public void Flush(GpuWindows windows, Action<long, double[], double[], int> emit)
+    public void Flush(GpuWindows windows, RollupEmitter emit)
     {
         ArgumentNullException.ThrowIfNull(windows);
         var newest = windows.NewestTenSecondBucket;
@@ -55,19 +55,17 @@ public sealed class RollupCursor
         _next = newest + 1;
     }
 
-    private static void Close(GpuWindows windows, long first, long last, Action<long, double[], double[], int> emit)
+    private static void Close(GpuWindows windows, long first, long last, RollupEmitter emit)
     {
-        double[]? means = null;
-        double[]? maxes = null;
+        // One bucket at a time on the stack: a GPU closes one a report or so, and the receivers either copy the few
+        // figures they need (a job's window) or the whole arrays (the sink), so nothing here is worth a heap array.
+        Span<double> means = stackalloc double[FieldCatalog.Count];
+        Span<double> maxes = stackalloc double[FieldCatalog.Count];
         for (var bucket = first; bucket <= last; bucket++)
         {
-            means ??= new double[FieldCatalog.Count];
-            maxes ??= new double[FieldCatalog.Count];
             if (windows.TryRollup(bucket, means, maxes, out var rows))
             {
-                // The arrays go with the rollup; the next bucket gets its own.
                 emit(bucket, means, maxes, rows);
-                means = maxes = null;
             }
         }
     }

@@ -21,7 +21,7 @@ public class SinkBenchmarks
     private readonly RollupCursor _cursor = new();
     private GpuWindows _windows = null!;
     private GpuSamples _block = null!;
-    private Action<long, double[], double[], int> _emit = null!;
+    private RollupEmitter _emit = null!;
     private GpuRollup _rollup = null!;
     private long _chars;
 
@@ -30,7 +30,7 @@ public class SinkBenchmarks
     {
         _windows = new GpuWindows();
         _block = SyntheticGpu.Block(1, 0, SyntheticNode.Start.ToUnixTimeMilliseconds(), SyntheticNode.SamplesPerGpu);
-        _emit = (bucket, means, maxes, rows) =>
+        _emit = (long bucket, ReadOnlySpan<double> means, ReadOnlySpan<double> maxes, int rows) =>
         {
             _rollup = new GpuRollup
             {
@@ -41,8 +41,8 @@ public class SinkBenchmarks
                 JobId = "job-1234",
                 BucketStartMs = bucket * 10_000,
                 Samples = rows,
-                Means = means,
-                Maxes = maxes,
+                Means = means.ToArray(),
+                Maxes = maxes.ToArray(),
             };
             _chars += InfluxPoints.Gpu(_rollup)!.Length;
         };

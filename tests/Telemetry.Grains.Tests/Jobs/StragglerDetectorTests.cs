@@ -222,6 +222,49 @@ public class StragglerDetectorTests
         Assert.Equal(FindingKind.Became, Assert.Single(findings).Kind);
     }
 
+    [Fact]
+    public void Add_FindingsOfOneCall_AreNotChangedByTheNext()
+    {
+        var detector = new StragglerDetector(Defaults);
+        Run(detector, 8, 0, 3, Lagging(3));
+        var windows = TrainingWindows.Bucket(8, 3, Lagging(3)).ToArray();
+        foreach (var window in windows[..7])
+        {
+            detector.Add(window);
+        }
+
+        // The eighth window completes bucket 3: the straggler is found still lagging.
+        var kept = detector.Add(windows[7]);
+        var still = Assert.Single(kept);
+
+        // The next call finds nothing; what the previous one answered stays as it was.
+        Assert.Empty(detector.Add(TrainingWindows.Bucket(8, 4, Lagging(3)).First()));
+        Assert.Same(still, Assert.Single(kept));
+        Assert.Equal(FindingKind.Still, still.Kind);
+    }
+
+    [Fact]
+    public void Add_ManyBucketsInTurn_JudgesEachOnceInOrder()
+    {
+        var detector = new StragglerDetector(Defaults);
+        var compared = new List<long?>();
+
+        // Buckets judged one after another reuse one set of windows: each must be judged on its own windows only.
+        for (var bucket = 0; bucket < 20; bucket++)
+        {
+            foreach (var window in TrainingWindows.Bucket(8, bucket, bucket >= 10 ? Lagging(5) : null))
+            {
+                detector.Add(window);
+            }
+
+            compared.Add(detector.ComparedBucketStartMs);
+        }
+
+        // The job's first bucket waits for a bucket two newer; from then on each bucket is judged as it completes.
+        Assert.Equal([null, null, .. Enumerable.Range(2, 18).Select(b => (long?)(b * 10_000L))], compared);
+        Assert.Equal([TrainingWindows.Uuid(5)], detector.Stragglers());
+    }
+
     private static Func<int, JobWindow, JobWindow> Lagging(int gpu) =>
         (g, w) => g == gpu ? w with { SmActive = 0.35 } : w;
 

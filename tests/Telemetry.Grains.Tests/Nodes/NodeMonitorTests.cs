@@ -203,6 +203,49 @@ public sealed class NodeMonitorTests
     }
 
     [Fact]
+    public void SummaryToSend_SendThatFailed_IsOfferedAgainAtTheNextCheck()
+    {
+        Apply(seq: 1, gpus: 2);
+        _node.SummarySent(_node.SummaryToSend(_time.GetUtcNow())!, _time.GetUtcNow());
+
+        _node.Update([Brief(0, HealthState.Unhealthy)]);
+        Assert.NotNull(_node.SummaryToSend(_time.GetUtcNow()));
+
+        // Not delivered (no SummarySent): the same change is still to be told.
+        _time.Advance(TimeSpan.FromSeconds(2));
+        var again = _node.SummaryToSend(_time.GetUtcNow())!;
+        Assert.Equal(1, again.GpusByHealth.Unhealthy);
+
+        _node.SummarySent(again, _time.GetUtcNow());
+        _time.Advance(TimeSpan.FromSeconds(2));
+        Assert.Null(_node.SummaryToSend(_time.GetUtcNow()));
+    }
+
+    [Fact]
+    public void SummaryToSend_ChangesOnlyTimeOrHoldsMake_AreStillSeen()
+    {
+        // No heartbeat within the test: only a change seen can make a summary.
+        _options.SummaryHeartbeat = TimeSpan.FromHours(1);
+        Apply(seq: 1, gpus: 2);
+        _node.SummarySent(_node.SummaryToSend(_time.GetUtcNow())!, _time.GetUtcNow());
+        var now = _time.GetUtcNow();
+        Assert.True(_node.Hold(new GpuHold("r1", ["GPU-0"], now.AddSeconds(30), null), now));
+        _node.SummarySent(_node.SummaryToSend(now, force: true)!, now);
+        Assert.Null(_node.SummaryToSend(now));
+
+        // The hold expires with time alone: the free GPUs change, and the next check tells it.
+        _time.Advance(TimeSpan.FromSeconds(31));
+        Assert.True(_node.ExpireHolds(_time.GetUtcNow()));
+        Assert.Equal(2, _node.SummaryToSend(_time.GetUtcNow())!.FreeGpus);
+
+        // The node falls silent with time alone: no GPU is free any more.
+        _node.SummarySent(_node.SummaryToSend(_time.GetUtcNow(), force: true)!, _time.GetUtcNow());
+        _time.Advance(_node.OfflineAfter);
+        Assert.True(_node.CheckSilence(_time.GetUtcNow()).NodeSilent);
+        Assert.Equal(0, _node.SummaryToSend(_time.GetUtcNow())!.FreeGpus);
+    }
+
+    [Fact]
     public void Summary_OfflineGpus_CountOfflineAndAddNoUtilizationOrPower()
     {
         Apply(seq: 1, gpus: 2);

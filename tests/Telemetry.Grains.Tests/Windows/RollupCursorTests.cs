@@ -13,7 +13,7 @@ public class RollupCursorTests
         var windows = new GpuWindows();
         var cursor = new RollupCursor();
         var emitted = new List<(long Bucket, double[] Means, double[] Maxes, int Rows)>();
-        void Emit(long b, double[] means, double[] maxes, int rows) => emitted.Add((b, means, maxes, rows));
+        void Emit(long b, ReadOnlySpan<double> means, ReadOnlySpan<double> maxes, int rows) => emitted.Add((b, means.ToArray(), maxes.ToArray(), rows));
 
         // Ten samples at 1 Hz in the first bucket: power 100..109 W; fb_total constant.
         windows.Add(SampleBlock.Of([.. Enumerable.Range(0, 10).Select(i => Start + (i * 1000L))], (i, row) =>
@@ -42,7 +42,7 @@ public class RollupCursorTests
         var windows = new GpuWindows();
         var cursor = new RollupCursor();
         var buckets = new List<long>();
-        void Emit(long b, double[] means, double[] maxes, int rows) => buckets.Add(b);
+        void Emit(long b, ReadOnlySpan<double> means, ReadOnlySpan<double> maxes, int rows) => buckets.Add(b);
 
         foreach (var offset in new long[] { 0, 5_000, 12_000, 45_000, 46_000, 61_000 })
         {
@@ -60,7 +60,7 @@ public class RollupCursorTests
         var windows = new GpuWindows();
         var cursor = new RollupCursor();
         var buckets = new List<long>();
-        void Emit(long b, double[] means, double[] maxes, int rows) => buckets.Add(b);
+        void Emit(long b, ReadOnlySpan<double> means, ReadOnlySpan<double> maxes, int rows) => buckets.Add(b);
 
         windows.Add(SampleBlock.One(Start, (FieldCatalog.GpuUtilPct, 50)));
         cursor.Advance(windows, Emit);
