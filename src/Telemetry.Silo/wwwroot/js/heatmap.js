@@ -1,5 +1,5 @@
 import { el, num } from "./format.js";
-import { HeatCells, stateCodes, unmeasured } from "./heatcells.js";
+import { HeatCells, colourSteps as steps, stateCodes, unmeasured } from "./heatcells.js";
 
 // Utilization 0–100 % → a perceptually even ramp (viridis stops): dark is idle, bright is busy.
 const ramp = [[68, 1, 84], [59, 82, 139], [33, 145, 140], [94, 201, 98], [253, 231, 37]];
@@ -22,8 +22,7 @@ export function rampCss() {
   return `linear-gradient(to right, ${ramp.map((c) => `rgb(${c.join(",")})`).join(", ")})`;
 }
 
-// Utilization in 2-point steps: a fill colour is set once per step, not once per cell.
-const steps = 50;
+// A fill colour per utilization step (heatcells.js): set once per step, not once per cell.
 const palette = Array.from({ length: steps + 1 }, (_, i) => utilColour((i * 100) / steps));
 
 // The same colours as canvas pixels (RGBA in a little-endian Uint32).
@@ -33,8 +32,6 @@ const palettePixels = Array.from({ length: steps + 1 }, (_, i) => pixel(utilRgb(
 const statePixels = { degraded: pixel(hex("#e69f00")), unhealthy: pixel(hex("#ff6b5b")), offline: pixel(hex("#6e7681")) };
 const stragglerColour = "#f0c000";
 const unmeasuredPixel = pixel(hex("#2d333b"));
-
-const step = (util) => Math.round(Math.min(Math.max(util, 0), 100) / (100 / steps));
 
 const stateColours = [null, statePixels.degraded, statePixels.unhealthy, statePixels.offline];
 
@@ -110,7 +107,7 @@ function drawCells(g, cells, size, cols) {
 export class HeatMap {
   #canvas;
   #tip;
-  #cells = new HeatCells([], step);
+  #cells = new HeatCells();
   #scratch = document.createElement("canvas");
   #layout = { size: 10, cols: 8 };
   #drawnWidth = -1;
@@ -132,8 +129,8 @@ export class HeatMap {
 
   get cellCount() { return this.#cells.count; }
 
-  setNodes(nodes) {
-    this.#cells = new HeatCells(nodes, step);
+  setCells(cells) {
+    this.#cells = cells;
     this.#canvas.dataset.cells = String(this.#cells.count);
     this.#canvas.dataset.stragglers = String(this.#cells.stragglerCount);
     this.draw();
