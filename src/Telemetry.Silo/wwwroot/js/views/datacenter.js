@@ -16,10 +16,10 @@ function legend() {
 
 // The nodes come sorted worst first (health, then id) with their counts from the heat map's reader (heatcells.js).
 function nodeTable(cells) {
-  const nodes = cells.nodeIds.length;
+  const nodes = cells.nodeCount;
   const rows = Array.from(cells.worstFirst.subarray(0, shownNodes), (n) => el("tr", {},
-    el("td", {}, el("a", { href: nodeHref(cells.nodeIds[n]), text: cells.nodeIds[n] })),
-    el("td", {}, healthBadge(cells.health[n])),
+    el("td", {}, el("a", { href: nodeHref(cells.nodeId(n)), text: cells.nodeId(n) })),
+    el("td", {}, healthBadge(cells.nodeHealthName(n))),
     el("td", { class: "num", text: num(cells.gpus[n]) }),
     el("td", { class: "num", text: num(cells.notHealthy[n]) }),
     el("td", { class: "num", text: num(cells.utilMean[n]) }),
