@@ -40,6 +40,20 @@ public sealed class HeatMapScaleTests(DashboardFixture dashboard)
         }
         """;
 
+    // The page's own ways to read a body refuse the heat-map answer (init scripts run in the page, not in its workers):
+    // a heat map drawn is one whose answer a worker fetched and parsed.
+    private const string MainThreadRefusesHeatMapAnswers = """
+        for (const name of ["json", "text", "arrayBuffer", "blob", "formData", "bytes"]) {
+          const read = Response.prototype[name];
+          if (!read) continue;
+          Response.prototype[name] = function () {
+            return /\/gpus$/.test(new URL(this.url).pathname)
+              ? Promise.reject(new Error("the heat-map answer was read on the page's main thread"))
+              : read.call(this);
+          };
+        }
+        """;
+
     [Fact]
     public async Task DataCenterOf52000Gpus_Drawn_EveryCellShowsItsHealthAndOneOpensItsGpu()
     {
@@ -47,11 +61,19 @@ public sealed class HeatMapScaleTests(DashboardFixture dashboard)
         var body = JsonSerializer.SerializeToUtf8Bytes(answer, ApiJson.Create());
         var cells = answer.Nodes.SelectMany(n => n.States.Select((state, k) => (Node: n.Id, Index: k, State: state, Util: n.UtilPct[k]))).ToArray();
         var page = await dashboard.NewPageAsync();
-        await page.RouteAsync(new Regex("/api/v1/datacenters/dc1/gpus$"), route => route.FulfillAsync(new() { Status = 200, ContentType = "application/json", BodyBytes = body }));
+        await page.AddInitScriptAsync(MainThreadRefusesHeatMapAnswers);
+        var served = 0;
+        await page.Context.RouteAsync(new Regex("/api/v1/datacenters/dc1/gpus$"), route =>
+        {
+            Interlocked.Increment(ref served);
+            return route.FulfillAsync(new() { Status = 200, ContentType = "application/json", BodyBytes = body });
+        });
 
         await page.GotoAsync("/#/dc/dc1");
         var canvas = page.Locator("canvas.heatmap");
         await Expect(canvas).ToHaveAttributeAsync("data-cells", $"{cells.Length}", new() { Timeout = 30_000 });
+        Assert.True(served > 0, "the 52,000-GPU answer was served");
+        Assert.Contains(page.Workers, w => w.Url.EndsWith("/js/heatreader.js", StringComparison.Ordinal));
         var colours = JsonSerializer.Deserialize<Dictionary<string, int>>(await canvas.EvaluateAsync<string>(CellColours))!;
 
         // Every cell drawn, each in its health's colour or, when healthy, its utilization's.

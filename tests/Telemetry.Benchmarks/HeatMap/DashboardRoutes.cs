@@ -14,7 +14,7 @@ internal static class DashboardRoutes
     private static readonly FileExtensionContentTypeProvider ContentTypes = new();
 
     public static Task InstallAsync(IPage page, string wwwroot, FleetAnswers answers, CancellationToken closed) =>
-        page.RouteAsync($"{Origin}/**", async route =>
+        page.Context.RouteAsync($"{Origin}/**", async route =>
         {
             var path = new Uri(route.Request.Url).AbsolutePath;
             if (path.StartsWith("/api/v1/stream", StringComparison.Ordinal))

@@ -5,11 +5,13 @@ namespace Telemetry.Benchmarks.HeatMap;
 
 /// <summary>
 /// Watches, inside the page, each data center's heat-map answer from its arrival to its heat map drawn and the next frame
-/// shown, and every main-thread task over 50 ms (the Long Tasks API); nothing in the dashboard is changed for it.
+/// shown, and every main-thread task over 50 ms (the Long Tasks API); the dashboard is not changed for it (a build that
+/// reads the answer in a worker posts the worker's times with the columns).
 /// </summary>
 internal static class DrawingProbe
 {
-    // arrived: the answer's headers are in and the page starts reading its body; parsed: its JSON is an object;
+    // arrived: the answer's headers are in and the page starts reading its body; parsed: its JSON is an object (read by a
+    // worker: its columns are on the page, so parse is the worker's fetch-to-hand-over and draw all the page does);
     // drawn: the heat map has set data-cells (an observer hears of it a microtask later, after the drawing that follows
     // in the same call: the heat map draws in one go); painted: the first task after the next animation frame, so the frame with the heat map is out.
     private const string Script = """
@@ -17,12 +19,26 @@ internal static class DrawingProbe
         new PerformanceObserver((list) => {
           for (const e of list.getEntries()) heatProbe.tasks.push({ start: e.startTime, duration: e.duration });
         }).observe({ type: "longtask", buffered: true });
+        const dataCenterOf = (url) => url && new URL(url).pathname.match(/\/datacenters\/([^/]+)\/gpus$/)?.[1];
         const json = Response.prototype.json;
         Response.prototype.json = function () {
-          const m = new URL(this.url).pathname.match(/\/datacenters\/([^/]+)\/gpus$/);
-          if (!m) return json.call(this);
-          const answer = heatProbe.answers[decodeURIComponent(m[1])] = { arrived: performance.now() };
+          const dc = dataCenterOf(this.url);
+          if (!dc) return json.call(this);
+          const answer = heatProbe.answers[decodeURIComponent(dc)] = { arrived: performance.now() };
           return json.call(this).then((body) => { answer.parsed = performance.now(); return body; });
+        };
+        // A build that reads the answer in a worker: arrived is when the worker had the answer's headers (its clock is
+        // since the epoch), parsed when its columns reach the page (a listener added first hears of them before the page).
+        const NativeWorker = window.Worker;
+        window.Worker = class extends NativeWorker {
+          constructor(...args) {
+            super(...args);
+            this.addEventListener("message", ({ data }) => {
+              const dc = dataCenterOf(data?.url);
+              if (!dc || !data.times) return;
+              heatProbe.answers[decodeURIComponent(dc)] = { arrived: data.times.arrivedAt - performance.timeOrigin, parsed: performance.now() };
+            });
+          }
         };
         new MutationObserver((records) => {
           for (const { target } of records) {

@@ -39,12 +39,17 @@ export async function getJson(path) {
       await askForKey();
       continue;
     }
-    if (!response.ok) {
-      let detail = `${response.status} ${response.statusText}`;
-      try { detail = (await response.json()).detail ?? detail; } catch { /* not problem+json */ }
-      throw new ApiError(response.status, detail);
-    }
+    if (!response.ok) throw new ApiError(response.status, await problemDetail(response));
     return response.json();
+  }
+}
+
+// What a refused call says went wrong (a worker reading for the page says it too, so nothing here needs a document).
+export async function problemDetail(response) {
+  try {
+    return (await response.json()).detail ?? `${response.status} ${response.statusText}`;
+  } catch {
+    return `${response.status} ${response.statusText}`; // not problem+json
   }
 }
 

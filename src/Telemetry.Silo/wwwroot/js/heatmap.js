@@ -1,58 +1,21 @@
 import { el, num } from "./format.js";
-import { HeatCells, stateCodes, unmeasured } from "./heatcells.js";
+import { HeatCells } from "./heatcells.js";
+import { healthColour, palette, stateCodes, unmeasured } from "./heatcolours.js";
 
-// Utilization 0–100 % → a perceptually even ramp (viridis stops): dark is idle, bright is busy.
-const ramp = [[68, 1, 84], [59, 82, 139], [33, 145, 140], [94, 201, 98], [253, 231, 37]];
-const healthColour = { degraded: "#e69f00", unhealthy: "#ff6b5b", offline: "#8b949e" };
+export { rampCss, utilColour } from "./heatcolours.js";
 
-function utilRgb(util) {
-  const x = Math.min(Math.max(util, 0), 100) / 100 * (ramp.length - 1);
-  const i = Math.min(Math.floor(x), ramp.length - 2);
-  const f = x - i;
-  return ramp[i].map((v, k) => Math.round(v + (ramp[i + 1][k] - v) * f));
-}
-
-export function utilColour(util) {
-  if (util === null || util === undefined) return "#2d333b";
-  const c = utilRgb(util);
-  return `rgb(${c[0]},${c[1]},${c[2]})`;
-}
-
-export function rampCss() {
-  return `linear-gradient(to right, ${ramp.map((c) => `rgb(${c.join(",")})`).join(", ")})`;
-}
-
-// Utilization in 2-point steps: a fill colour is set once per step, not once per cell.
-const steps = 50;
-const palette = Array.from({ length: steps + 1 }, (_, i) => utilColour((i * 100) / steps));
-
-// The same colours as canvas pixels (RGBA in a little-endian Uint32).
-const pixel = ([r, gr, b]) => (255 << 24 | b << 16 | gr << 8 | r) >>> 0;
-const hex = (h) => [1, 3, 5].map((k) => parseInt(h.slice(k, k + 2), 16));
-const palettePixels = Array.from({ length: steps + 1 }, (_, i) => pixel(utilRgb((i * 100) / steps)));
-const statePixels = { degraded: pixel(hex("#e69f00")), unhealthy: pixel(hex("#ff6b5b")), offline: pixel(hex("#6e7681")) };
 const stragglerColour = "#f0c000";
-const unmeasuredPixel = pixel(hex("#2d333b"));
-
-const step = (util) => Math.round(Math.min(Math.max(util, 0), 100) / (100 / steps));
-
-const stateColours = [null, statePixels.degraded, statePixels.unhealthy, statePixels.offline];
 
 // Cells of a few pixels (tens of thousands of GPUs): one pixel per cell in an image of the grid, scaled up to the cells'
-// size without smoothing, so the browser fills the screen's pixels and the script writes 52,000, not millions.
-// Too small for a mark, a cell that is not healthy takes its health's colour instead (the legend says so, hovering says which).
+// size without smoothing, so the browser fills the screen's pixels and the script writes 52,000, not millions. The
+// cells' pixels come coloured from the worker that read the answer (heatcolours.js' cellPixel): here they are one copy.
 function drawPixels(g, cells, size, cols, scratch) {
   const rows = Math.ceil(cells.count / cols);
   scratch.width = cols;
   scratch.height = rows;
   const s = scratch.getContext("2d");
   const image = s.createImageData(cols, rows);
-  const out = new Uint32Array(image.data.buffer);
-  const { states, steps } = cells;
-  for (let i = 0; i < cells.count; i++) {
-    const k = steps[i];
-    out[i] = stateColours[states[i]] ?? (k === unmeasured ? unmeasuredPixel : palettePixels[k]);
-  }
+  new Uint32Array(image.data.buffer).set(cells.pixels);
   s.putImageData(image, 0, 0);
   g.imageSmoothingEnabled = false;
   g.drawImage(scratch, 0, 0, cols * size, rows * size);
@@ -110,7 +73,7 @@ function drawCells(g, cells, size, cols) {
 export class HeatMap {
   #canvas;
   #tip;
-  #cells = new HeatCells([], step);
+  #cells = new HeatCells();
   #scratch = document.createElement("canvas");
   #layout = { size: 10, cols: 8 };
   #drawnWidth = -1;
@@ -132,8 +95,8 @@ export class HeatMap {
 
   get cellCount() { return this.#cells.count; }
 
-  setNodes(nodes) {
-    this.#cells = new HeatCells(nodes, step);
+  setCells(cells) {
+    this.#cells = cells;
     this.#canvas.dataset.cells = String(this.#cells.count);
     this.#canvas.dataset.stragglers = String(this.#cells.stragglerCount);
     this.draw();

@@ -1,8 +1,8 @@
 import { getJson, openGpuAt } from "../api.js";
-import { el, num, countsList, healthBadge, nodeHref, healthStates } from "../format.js";
+import { getHeatCells } from "../heatanswer.js";
+import { el, num, countsList, healthBadge, nodeHref } from "../format.js";
 import { HeatMap, rampCss } from "../heatmap.js";
 
-const worstFirst = (a, b) => healthStates.indexOf(b.health) - healthStates.indexOf(a.health) || a.id.localeCompare(b.id);
 const shownNodes = 100;
 
 // Every GPU of a data center is megabytes at national scale: summaries refresh the heat map at most this often; health changes at once.
@@ -14,23 +14,20 @@ function legend() {
     el("span", {}, "▲ corner: degraded"), el("span", {}, "✖ cross: unhealthy"), el("span", {}, "╱ grey: offline"), el("span", {}, "▌ yellow bar on the left: straggler of its job"));
 }
 
-function nodeTable(nodes) {
-  const rows = [...nodes].sort(worstFirst).slice(0, shownNodes).map((n) => el("tr", {},
-    el("td", {}, el("a", { href: nodeHref(n.id), text: n.id })),
-    el("td", {}, healthBadge(n.health)),
-    el("td", { class: "num", text: num(n.states.length) }),
-    el("td", { class: "num", text: num(n.states.filter((s) => s !== "healthy").length) }),
-    el("td", { class: "num", text: num(avg(n.utilPct)) }),
-    el("td", { text: n.drained ? "drained" : "" })));
+// The nodes come sorted worst first (health, then id) with their counts from the heat map's reader (heatcells.js).
+function nodeTable(cells) {
+  const nodes = cells.nodeCount;
+  const rows = Array.from(cells.worstFirst.subarray(0, shownNodes), (n) => el("tr", {},
+    el("td", {}, el("a", { href: nodeHref(cells.nodeId(n)), text: cells.nodeId(n) })),
+    el("td", {}, healthBadge(cells.nodeHealthName(n))),
+    el("td", { class: "num", text: num(cells.gpus[n]) }),
+    el("td", { class: "num", text: num(cells.notHealthy[n]) }),
+    el("td", { class: "num", text: num(cells.utilMean[n]) }),
+    el("td", { text: cells.drained[n] ? "drained" : "" })));
   return el("table", {},
-    el("caption", { class: "muted", text: `Nodes, worst first (${Math.min(nodes.length, shownNodes)} of ${nodes.length})` }),
+    el("caption", { class: "muted", text: `Nodes, worst first (${Math.min(nodes, shownNodes)} of ${nodes})` }),
     el("thead", {}, el("tr", {}, ["node", "health", "GPUs", "not healthy", "util %", ""].map((h) => el("th", { scope: "col", text: h })))),
     el("tbody", {}, rows));
-}
-
-function avg(values) {
-  const measured = values.filter((v) => v !== null);
-  return measured.length ? measured.reduce((a, b) => a + b, 0) / measured.length : null;
 }
 
 export async function dataCenterView(page, { dc }) {
@@ -52,9 +49,9 @@ export async function dataCenterView(page, { dc }) {
   let loadedAt = 0;
   const loadGpus = async () => {
     loadedAt = Date.now();
-    const data = await getJson(`api/v1/datacenters/${encodeURIComponent(dc)}/gpus`);
-    heat.setNodes(data.nodes);
-    table.replaceChildren(nodeTable(data.nodes));
+    const cells = await getHeatCells(`api/v1/datacenters/${encodeURIComponent(dc)}/gpus`);
+    heat.setCells(cells);
+    table.replaceChildren(nodeTable(cells));
   };
   // Health events come in bursts (a node and its GPUs at once): one reload per burst.
   const reloadSoon = () => { pending ??= setTimeout(() => { pending = null; loadGpus().catch(console.error); }, 300); };

@@ -1,4 +1,5 @@
 import { getJson, openGpuAt } from "../api.js";
+import { getHeatCells } from "../heatanswer.js";
 import { el, num, countsList } from "../format.js";
 import { HeatMap } from "../heatmap.js";
 
@@ -30,7 +31,7 @@ class DataCenterPanel {
     this.facts.textContent = facts(dc);
     if (Date.now() - this.loadedAt >= heatMapRefreshMs) {
       this.loadedAt = Date.now();
-      getJson(`api/v1/datacenters/${encodeURIComponent(this.id)}/gpus`).then((d) => this.heat.setNodes(d.nodes), console.error);
+      getHeatCells(`api/v1/datacenters/${encodeURIComponent(this.id)}/gpus`).then((cells) => this.heat.setCells(cells), console.error);
     }
   }
 }
