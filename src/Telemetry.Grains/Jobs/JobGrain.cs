@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Placement;
 using Telemetry.Grains.Events;
 using Telemetry.Jobs;
 using Telemetry.Wire;
@@ -11,6 +12,9 @@ namespace Telemetry.Grains.Jobs;
 /// tells the GPUs it judges stragglers (one-way), publishes the changes, and keeps its data centers' job indexes current.
 /// </summary>
 /// <remarks>Collected a few minutes after its last GPU stopped sending; the tenant outlives it in storage.</remarks>
+// Placed on the silo of the first GPU that sends it a window: most jobs run on one node, whose GPUs then never send
+// their windows (one a GPU every 10 s of sample time) across silos.
+[PreferLocalPlacement]
 [CollectionAgeLimit(Minutes = 5)]
 public sealed partial class JobGrain(
     TimeProvider time,

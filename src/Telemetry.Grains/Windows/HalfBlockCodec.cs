@@ -116,6 +116,13 @@ internal static class HalfBlockCodec
         var best = (K: 0u, Bits: int.MaxValue);
         for (var k = 0; k <= widestK; k++)
         {
+            // Every residual costs at least k + 1 bits, or the escape's whole width: once that floor alone reaches the
+            // best so far no wider k can win, so the search stops there (the same k as trying them all).
+            if (HeaderBits + (residuals.Length * Math.Min(k + 1, Escape + RawBits)) >= best.Bits)
+            {
+                break;
+            }
+
             var bits = HeaderBits;
             foreach (var residual in residuals)
             {
