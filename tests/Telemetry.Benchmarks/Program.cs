@@ -9,6 +9,7 @@ var root = new RootCommand("Telemetry benchmarks: the end-to-end ingest comparis
     PackingCommand.Create(args),
     StragglersCommand.Create(args),
     HeatMapCommand.Create(args),
+    SimulatorCommand.Create(args),
     MicroCommand.Create(),
 };
 
