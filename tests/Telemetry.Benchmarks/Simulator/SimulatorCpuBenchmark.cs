@@ -57,15 +57,27 @@ internal static class SimulatorCpuBenchmark
         var address = sink?.BaseAddress ?? new Uri("http://127.0.0.1:9/");
         using var simulator = ServerProcess.Start("simulator", "dotnet", [build, .. settings.SimulateArguments(address)], Path.GetDirectoryName(build)!, address);
         await Task.Delay(settings.Warmup, ct);
-        var (cpu0, bodies0) = (ProcStat.CpuSeconds(simulator.Pid), sink?.Bodies ?? 0);
+        var (cpu0, bodies0) = (CpuSeconds(simulator), sink?.Bodies ?? 0);
         await Task.Delay(settings.Window, ct);
-        var (cpu1, bodies1) = (ProcStat.CpuSeconds(simulator.Pid), sink?.Bodies ?? 0);
+        var (cpu1, bodies1) = (CpuSeconds(simulator), sink?.Bodies ?? 0);
 
         // The dry run has no socket to count at: its scheduler fires every node once an interval, skipping none.
         var seconds = settings.Window.TotalSeconds;
         var reports = sink is null ? settings.DataCenters * settings.NodesPerDataCenter * seconds / IntervalSeconds : bodies1 - bodies0;
         var cpu = cpu1 - cpu0;
         return (cpu * 1000 / reports, reports / seconds, cpu / seconds);
+    }
+
+    private static double CpuSeconds(ServerProcess simulator)
+    {
+        try
+        {
+            return ProcStat.CpuSeconds(simulator.Pid);
+        }
+        catch (IOException)
+        {
+            throw new BenchmarkSetupException($"the simulator exited before the window ended:{Environment.NewLine}{simulator.Tail}");
+        }
     }
 
     private static string Format(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
