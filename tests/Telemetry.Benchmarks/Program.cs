@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Telemetry.Benchmarks.Cli;
 
-var root = new RootCommand("Telemetry benchmarks: the end-to-end ingest comparison with peer databases, the silo's memory per GPU, the dashboard's heat-map drawing, and micro-benchmarks.")
+var root = new RootCommand("Telemetry benchmarks: the end-to-end ingest comparison with peer databases, the silo's memory per GPU, the dashboard's heat-map drawing, the fleet simulator's own CPU, and micro-benchmarks.")
 {
     IngestCommand.Create(args),
     MemoryCommand.Create(args),
@@ -9,6 +9,7 @@ var root = new RootCommand("Telemetry benchmarks: the end-to-end ingest comparis
     PackingCommand.Create(args),
     StragglersCommand.Create(args),
     HeatMapCommand.Create(args),
+    SimulatorCommand.Create(args),
     MicroCommand.Create(),
 };
 

@@ -28,8 +28,8 @@ public sealed class LaneDispatcher(IngestSender sender, SpoolingDispatcher? spoo
 
     private async Task SendAsync(SendLane lane, SendRequest request, int samples, CancellationToken ct)
     {
-        // Leave the caller's loop at once; the request's own synchronous work runs on the pool.
-        await Task.Yield();
+        // The send starts on the caller's loop: its synchronous part is a write to a kept-alive socket, cheaper than
+        // the thread-pool hop (and the idle worker woken for it) that leaving at once cost every report.
         var result = await sender.SendAsync(request, ct);
         lane.Server = result.Server;
         if (result.Outcome == SendOutcome.Accepted)

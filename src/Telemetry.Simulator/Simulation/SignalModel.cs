@@ -84,7 +84,8 @@ internal static class SignalModel
         }
 
         // Dynamic power grows faster than linearly with clock, so a small cut buys back a lot of watts.
-        var clock = model.MaxSmClockMhz * Math.Pow(powerHeadroom, 0.4) * (thermal ? 0.85 : 1);
+        // Uncapped, the headroom is exactly 1 and so is its power: skip the pow, the dearest call of a sample.
+        var clock = model.MaxSmClockMhz * (powerHeadroom == 1 ? 1 : Math.Pow(powerHeadroom, 0.4)) * (thermal ? 0.85 : 1);
         return Math.Round(clock / 15) * 15;
     }
 

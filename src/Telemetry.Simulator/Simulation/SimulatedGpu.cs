@@ -1,3 +1,5 @@
+using Telemetry.Wire;
+
 namespace Telemetry.Exporter.Simulation;
 
 /// <summary>
@@ -12,6 +14,9 @@ internal sealed class SimulatedGpu(int index, string uuid, int samplesPerReport)
 
     /// <summary>This GPU's rows for the current report, reused from report to report.</summary>
     public double[] Values { get; } = new double[samplesPerReport * Telemetry.Fields.FieldCatalog.Count];
+
+    /// <summary>This GPU's block in the last report; reused while its job and XIDs stay the same.</summary>
+    public GpuSamples? Block;
 
     /// <summary>XID codes raised during the current report.</summary>
     public List<int> Xids { get; } = [];

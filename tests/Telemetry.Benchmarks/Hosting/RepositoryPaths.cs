@@ -7,6 +7,10 @@ internal static class RepositoryPaths
     public static string SiloBinFolder() =>
         Path.Combine(Root("pass --silo-bin <folder of Telemetry.Silo.dll>"), "src", "Telemetry.Silo", "bin", "Release", "net10.0");
 
+    /// <summary>The exporter's Release output folder, <c>src/Telemetry.Exporter/bin/Release/net10.0</c>.</summary>
+    public static string ExporterBinFolder() =>
+        Path.Combine(Root("pass --exporter <telemetry-exporter.dll>"), "src", "Telemetry.Exporter", "bin", "Release", "net10.0");
+
     /// <summary>The dashboard's static files, <c>src/Telemetry.Silo/wwwroot</c>.</summary>
     public static string DashboardFolder() =>
         Path.Combine(Root("pass --wwwroot <folder of the dashboard's index.html>"), "src", "Telemetry.Silo", "wwwroot");
