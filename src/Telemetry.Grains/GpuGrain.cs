@@ -108,6 +108,7 @@ public sealed partial class GpuGrain(
         {
             // One summary per closed 10-second bucket goes to the job, one-way: never a call per report.
             _reasonBits.Add(samples);
+            Outgoing.Clear(); // nothing left behind by a turn that threw half-way
             _jobWindows.Advance(_windows, _sendJobWindow);
             SendJobWindows();
         }

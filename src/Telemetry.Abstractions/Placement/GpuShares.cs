@@ -14,5 +14,10 @@ public static class GpuShares
 
     /// <summary>The job ids a GPU reports: one, or several separated by commas on a shared GPU; none when idle.</summary>
     public static string[] JobsOf(string? jobId) =>
-        string.IsNullOrWhiteSpace(jobId) ? [] : jobId.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        string.IsNullOrWhiteSpace(jobId) ? []
+        : IsOneTrimmedJob(jobId) ? [jobId] // the common case, read for every GPU of every summary: no split
+        : jobId.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+
+    private static bool IsOneTrimmedJob(string jobId) =>
+        !jobId.Contains(',', StringComparison.Ordinal) && !char.IsWhiteSpace(jobId[0]) && !char.IsWhiteSpace(jobId[^1]);
 }

@@ -23,6 +23,13 @@ public sealed class NodeHolds
     /// </summary>
     public int FreeMilli(GpuBrief gpu, string? reservationId = null)
     {
+        ArgumentNullException.ThrowIfNull(gpu);
+        if (IsEmpty)
+        {
+            // No hold and no shared job on the node, the common case: any job the GPU runs takes it whole.
+            return GpuShares.JobsOf(gpu.JobId).Length == 0 ? GpuShares.Whole : 0;
+        }
+
         var running = _running.GetValueOrDefault(gpu.Uuid);
         foreach (var job in GpuShares.JobsOf(gpu.JobId))
         {
