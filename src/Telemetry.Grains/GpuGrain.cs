@@ -108,8 +108,6 @@ public sealed partial class GpuGrain(
         {
             // One summary per closed 10-second bucket goes to the job, one-way: never a call per report.
             _reasonBits.Add(samples);
-            Outgoing.Clear(); // nothing left behind by a turn that threw half-way
-            _jobWindows.Advance(_windows, _sendJobWindow);
             SendJobWindows();
         }
 
@@ -315,16 +313,23 @@ public sealed partial class GpuGrain(
     private void SendJobWindows()
     {
         var outgoing = Outgoing;
-        if (outgoing.Count == 1)
+        try
         {
-            _ = JobGrain().ReportWindowAsync(outgoing[0]);
+            _jobWindows.Advance(_windows, _sendJobWindow);
+            if (outgoing.Count == 1)
+            {
+                _ = JobGrain().ReportWindowAsync(outgoing[0]);
+            }
+            else if (outgoing.Count > 1)
+            {
+                _ = JobGrain().ReportWindowsAsync([.. outgoing]);
+            }
         }
-        else if (outgoing.Count > 1)
+        finally
         {
-            _ = JobGrain().ReportWindowsAsync([.. outgoing]);
+            // Shared by every GPU grain on this thread: nothing may be left for the next one.
+            outgoing.Clear();
         }
-
-        outgoing.Clear();
     }
 
     // Filled and sent within one synchronous stretch of a grain turn, so one list per thread serves every GPU grain

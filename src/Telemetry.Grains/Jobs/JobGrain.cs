@@ -44,8 +44,7 @@ public sealed partial class JobGrain(
 
     public Task ReportWindowAsync(JobWindow window)
     {
-        var count = _detector.Count;
-        Apply(_detector.Add(window), count);
+        Take(window);
         return Task.CompletedTask;
     }
 
@@ -54,8 +53,7 @@ public sealed partial class JobGrain(
         ArgumentNullException.ThrowIfNull(windows);
         foreach (var window in windows)
         {
-            var count = _detector.Count;
-            Apply(_detector.Add(window), count);
+            Take(window);
         }
 
         return Task.CompletedTask;
@@ -112,6 +110,12 @@ public sealed partial class JobGrain(
             JobMedian = medians,
             ComparedAt = _detector.ComparedBucketStartMs is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null,
         });
+    }
+
+    private void Take(JobWindow window)
+    {
+        var count = _detector.Count;
+        Apply(_detector.Add(window), count);
     }
 
     private void Apply(IReadOnlyList<StragglerFinding> findings, int countBefore)

@@ -24,25 +24,29 @@ public sealed class NodeHolds
     public int FreeMilli(GpuBrief gpu, string? reservationId = null)
     {
         ArgumentNullException.ThrowIfNull(gpu);
-        if (IsEmpty)
-        {
-            // No hold and no shared job on the node, the common case: any job the GPU runs takes it whole.
-            return GpuShares.JobsOf(gpu.JobId).Length == 0 ? GpuShares.Whole : 0;
-        }
 
+        // Loops, not lambdas: read for every GPU of every node summary, where a captured variable cost an allocation.
         var running = _running.GetValueOrDefault(gpu.Uuid);
         foreach (var job in GpuShares.JobsOf(gpu.JobId))
         {
-            if (running is null || !running.Exists(s => string.Equals(s.JobId, job, StringComparison.Ordinal)))
+            if (running is null || !Runs(running, job))
             {
                 return 0;
             }
         }
 
-        var used = running?.Sum(s => s.Share) ?? 0;
-        if (_holds.TryGetValue(gpu.Uuid, out var holds))
+        var used = 0;
+        foreach (var share in running ?? [])
         {
-            used += holds.Where(h => !string.Equals(h.ReservationId, reservationId, StringComparison.Ordinal)).Sum(h => h.Share);
+            used += share.Share;
+        }
+
+        foreach (var hold in _holds.GetValueOrDefault(gpu.Uuid) ?? [])
+        {
+            if (!string.Equals(hold.ReservationId, reservationId, StringComparison.Ordinal))
+            {
+                used += hold.Share;
+            }
         }
 
         return Math.Max(0, GpuShares.Whole - used);
@@ -193,6 +197,19 @@ public sealed class NodeHolds
         JobId = hold.JobId,
         ExpiresAt = expiresAt,
     };
+
+    private static bool Runs(List<GpuHold> running, string job)
+    {
+        foreach (var share in running)
+        {
+            if (string.Equals(share.JobId, job, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static List<GpuHold> ListOf(Dictionary<string, List<GpuHold>> byGpu, string uuid)
     {

@@ -1,4 +1,5 @@
-import { cellPixel, stateCodes, stateNames, step, unmeasured } from "./heatcolours.js";
+import { healthStates } from "./format.js";
+import { cellPixel, stateCodes, step, unmeasured } from "./heatcolours.js";
 
 // A heat map's GPUs as columns of typed arrays, one entry per cell: a 52,000-GPU data center is a few hundred kilobytes
 // read straight by the drawing loops, not 52,000 objects to allocate, walk and collect. The columns are built where the
@@ -20,7 +21,7 @@ const mean = (values) => {
 };
 
 // The data-center page lists nodes worst first; sorting 6,500 of them by id is tens of milliseconds, done here too.
-const worstFirst = (nodes) => (a, b) => stateNames.indexOf(nodes[b].health) - stateNames.indexOf(nodes[a].health) || nodes[a].id.localeCompare(nodes[b].id);
+const worstFirst = (nodes) => (a, b) => healthStates.indexOf(nodes[b].health) - healthStates.indexOf(nodes[a].health) || nodes[a].id.localeCompare(nodes[b].id);
 
 // The `GET /api/v1/datacenters/{dc}/gpus` answer's nodes as columns.
 export function heatColumns(nodes) {
@@ -93,14 +94,14 @@ export class HeatCells {
 
   nodeId(n) { return unpack(this.nodeIds, n); }
 
-  nodeHealthName(n) { return stateNames[this.nodeHealth[n]]; }
+  nodeHealthName(n) { return healthStates[this.nodeHealth[n]]; }
 
   // The cell as hovering and opening describe it.
   cell(i) {
     const n = this.nodeOf[i];
     const util = this.util[i];
     return {
-      node: this.nodeId(n), index: this.gpuOf[i], model: this.models[this.modelOf[n]], state: stateNames[this.states[i]],
+      node: this.nodeId(n), index: this.gpuOf[i], model: this.models[this.modelOf[n]], state: healthStates[this.states[i]],
       util: Number.isNaN(util) ? null : util, job: this.jobOf[i] < 0 ? null : unpack(this.jobs, this.jobOf[i]),
       shared: this.shared[i] < 0 ? null : this.shared[i], straggler: this.stragglers[i] === 1,
     };

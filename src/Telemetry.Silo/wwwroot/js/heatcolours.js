@@ -1,7 +1,8 @@
+import { healthStates } from "./format.js";
+
 // The heat map's colours, apart from any page: the worker that reads an answer (js/heatreader.js) colours the cells
 // too small for a mark, and the page draws cells and marks with the same colours.
-export const stateNames = ["healthy", "degraded", "unhealthy", "offline"];
-export const stateCodes = Object.fromEntries(stateNames.map((name, code) => [name, code]));
+export const stateCodes = Object.fromEntries(healthStates.map((name, code) => [name, code]));
 export const unmeasured = 255;
 
 // Utilization in 2-point steps: the heat map sets a fill colour once per step, not once per cell.
