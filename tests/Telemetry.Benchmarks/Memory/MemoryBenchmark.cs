@@ -17,6 +17,10 @@ internal static class MemoryBenchmark
 {
     private const int WarmupRounds = 3;
 
+    private const int WarmupPhases = 3;
+
+    private static readonly TimeSpan JitQuietTimeout = TimeSpan.FromSeconds(20);
+
     public static async Task<int> RunAsync(MemorySettings settings, CancellationToken cancellationToken)
     {
         Console.WriteLine($"machine: {MachineInfo.Describe()}");
@@ -55,10 +59,10 @@ internal static class MemoryBenchmark
         var target = await SiloLauncher.StartAsync(bin, client, cancellationToken);
         using (target.Server)
         {
-            await WarmUpAsync(settings, target, client, cancellationToken);
+            await WarmUpAsync(settings, target, client, silo: true, cancellationToken);
             var (idleMetrics, _) = await SiloSettle.WaitAsync(client, target, settings.SettleTimeout, cancellationToken);
             var idleRss = ProcStat.Memory(target.Server.Pid).Rss;
-            var (errors, first, second, later) = await SendRoundsAsync(settings, label, target, client, cancellationToken);
+            var (errors, first, second, later, firstRoundJit) = await SendRoundsAsync(settings, label, target, client, silo: true, cancellationToken);
             var (metrics, settled) = await SiloSettle.WaitAsync(client, target, settings.SettleTimeout, cancellationToken);
             var (rss, peak) = ProcStat.Memory(target.Server.Pid);
             return new MemoryResult(
@@ -74,7 +78,8 @@ internal static class MemoryBenchmark
                 metrics.GetValueOrDefault("dotnet_gc_heap_bytes"),
                 metrics.GetValueOrDefault("telemetry_grain_activations"),
                 metrics.GetValueOrDefault("telemetry_ingest_samples_total"),
-                settled);
+                settled,
+                firstRoundJit);
         }
     }
 
@@ -88,9 +93,9 @@ internal static class MemoryBenchmark
         var target = await VictoriaMetricsLauncher.StartAsync(client, cancellationToken);
         using (target.Server)
         {
-            await WarmUpAsync(settings, target, client, cancellationToken);
+            await WarmUpAsync(settings, target, client, silo: false, cancellationToken);
             var (idleRss, _) = await ProcessSettle.WaitAsync(target.Server.Pid, settings.SettleTimeout, cancellationToken);
-            var (errors, first, second, later) = await SendRoundsAsync(settings, VictoriaMetricsLauncher.Name, target, client, cancellationToken);
+            var (errors, first, second, later, _) = await SendRoundsAsync(settings, VictoriaMetricsLauncher.Name, target, client, silo: false, cancellationToken);
             var (rss, settled) = await ProcessSettle.WaitAsync(target.Server.Pid, settings.SettleTimeout, cancellationToken);
             // Every report accepted unless counted as an error; the silo's column counts the same (warm-up included).
             var perReport = (double)FleetData.GpusPerNode * settings.SamplesPerReport;
@@ -108,15 +113,16 @@ internal static class MemoryBenchmark
                 double.NaN,
                 double.NaN,
                 (reports - errors) * perReport,
-                settled);
+                settled,
+                RuntimeReading.None);
         }
     }
 
     private static HttpClient NewClient(MemorySettings settings) =>
         new(new SocketsHttpHandler { MaxConnectionsPerServer = settings.Concurrency, UseProxy = false }) { Timeout = TimeSpan.FromSeconds(60) };
 
-    private static async Task<(long Errors, RoundCost First, RoundCost Second, RoundCost Later)> SendRoundsAsync(
-        MemorySettings settings, string label, IngestTarget target, HttpClient client, CancellationToken cancellationToken)
+    private static async Task<(long Errors, RoundCost First, RoundCost Second, RoundCost Later, RuntimeReading FirstRoundJit)> SendRoundsAsync(
+        MemorySettings settings, string label, IngestTarget target, HttpClient client, bool silo, CancellationToken cancellationToken)
     {
         var pid = target.Server.Pid;
         var simulators = new Exporter.Simulation.NodeSimulator?[settings.Nodes];
@@ -124,6 +130,7 @@ internal static class MemoryBenchmark
         var start = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - (long)(settings.Interval.TotalMilliseconds * (settings.Rounds - 1));
         var errors = 0L;
         RoundCost first = default, second = default, later = default;
+        var firstRoundJit = RuntimeReading.None;
         for (var r = 0; r < settings.Rounds; r++)
         {
             var round = new ActivationRound(settings, target, client, simulators, bootIds, "node");
@@ -133,13 +140,17 @@ internal static class MemoryBenchmark
                 await Console.Error.WriteLineAsync($"[memory] {label} round {r + 1} / {settings.Rounds} starts, silo pid {pid}");
             }
 
+            var runtimeBefore = silo ? await RuntimeReading.ReadAsync(client, target, cancellationToken) : RuntimeReading.None;
             var cpu = ProcStat.CpuSeconds(pid);
             var took = await round.RunAsync((uint)(r + 1), start + (long)(r * settings.Interval.TotalMilliseconds), r == 0 ? settings.ActivationRate : double.PositiveInfinity, cancellationToken);
-            var cost = new RoundCost(settings.Nodes, took, ProcStat.CpuSeconds(pid) - cpu);
+            var cpuSeconds = ProcStat.CpuSeconds(pid) - cpu;
+            var runtime = (silo ? await RuntimeReading.ReadAsync(client, target, cancellationToken) : RuntimeReading.None) - runtimeBefore;
+            var cost = new RoundCost(settings.Nodes, took, cpuSeconds, runtime.AllocatedBytes);
             errors += round.Errors;
             if (r == 0)
             {
                 first = cost;
+                firstRoundJit = runtime;
             }
             else if (r == 1)
             {
@@ -157,21 +168,38 @@ internal static class MemoryBenchmark
             }
         }
 
-        return (errors, first, second, later);
+        return (errors, first, second, later, firstRoundJit);
     }
 
-    private static async Task WarmUpAsync(MemorySettings settings, IngestTarget target, HttpClient client, CancellationToken cancellationToken)
+    /// <summary>
+    /// Warm-up nodes (other ids) report <see cref="WarmupRounds"/> times each, in <see cref="WarmupPhases"/> groups with a
+    /// wait for the silo's JIT to go quiet after each: a method is only counted towards optimised code once a quiet
+    /// spell has passed after its first call, so one burst of activations leaves most of the first-report path
+    /// unoptimised, and its compiles would fall in the measured first round. The peer has no JIT to wait for.
+    /// </summary>
+    private static async Task WarmUpAsync(MemorySettings settings, IngestTarget target, HttpClient client, bool silo, CancellationToken cancellationToken)
     {
-        var simulators = new Exporter.Simulation.NodeSimulator?[Math.Min(settings.WarmupNodes, settings.Nodes)];
-        var bootIds = simulators.Select(_ => Guid.NewGuid()).ToArray();
+        var nodes = Math.Min(settings.WarmupNodes, settings.Nodes);
+        var phases = silo ? Math.Min(WarmupPhases, nodes) : 1;
         var end = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - (long)(settings.Interval.TotalMilliseconds * settings.Rounds);
-        for (var r = 0; r < WarmupRounds; r++)
+        for (var phase = 0; phase < phases; phase++)
         {
-            var round = new ActivationRound(settings, target, client, simulators, bootIds, "warmup");
-            await round.RunAsync((uint)(r + 1), end - (long)((WarmupRounds - 1 - r) * settings.Interval.TotalMilliseconds), double.PositiveInfinity, cancellationToken);
-            if (round.Errors > 0)
+            var simulators = new Exporter.Simulation.NodeSimulator?[(nodes * (phase + 1) / phases) - (nodes * phase / phases)];
+            var bootIds = simulators.Select(_ => Guid.NewGuid()).ToArray();
+            for (var r = 0; r < WarmupRounds; r++)
             {
-                throw new BenchmarkSetupException($"the warm-up's reports were refused: {round.FirstError}");
+                var round = new ActivationRound(settings, target, client, simulators, bootIds, $"warmup{phase + 1}");
+                await round.RunAsync((uint)(r + 1), end - (long)((WarmupRounds - 1 - r) * settings.Interval.TotalMilliseconds), double.PositiveInfinity, cancellationToken);
+                if (round.Errors > 0)
+                {
+                    throw new BenchmarkSetupException($"the warm-up's reports were refused: {round.FirstError}");
+                }
+            }
+
+            if (phases > 1)
+            {
+                var compiled = await JitQuiet.WaitAsync(client, target, JitQuietTimeout, cancellationToken);
+                await Console.Error.WriteLineAsync($"[memory] warm-up {phase + 1} / {phases}: {simulators.Length:N0} nodes, then {compiled:N0} methods compiled until the JIT was quiet");
             }
         }
     }

@@ -14,6 +14,7 @@ namespace Telemetry.Benchmarks.Memory;
 /// <param name="Activations">Grain activations the silo counted.</param>
 /// <param name="Samples">Samples the silo applied.</param>
 /// <param name="Settled">Whether RSS and heap stopped moving before the settle timeout.</param>
+/// <param name="FirstRoundJit">What the silo's JIT compiled during the first round (NaN for a peer).</param>
 internal sealed record MemoryResult(
     string Label,
     long Errors,
@@ -27,4 +28,5 @@ internal sealed record MemoryResult(
     double Heap,
     double Activations,
     double Samples,
-    bool Settled);
+    bool Settled,
+    RuntimeReading FirstRoundJit);
