@@ -46,7 +46,17 @@ public sealed partial class DataCenterGrain(
         var id = this.GetPrimaryKeyString();
         var now = time.GetUtcNow();
         _aggregate = new DataCenterAggregate(id);
-        _aggregate.Restore(durable.State, now);
+        try
+        {
+            _aggregate.Restore(durable.State, now);
+        }
+        catch (InvalidDataException e)
+        {
+            // Nothing written down is lost for good: every live node sends its summary again within a heartbeat.
+            _aggregate = new DataCenterAggregate(id);
+            LogSnapshotUnreadable(id, e.Message);
+        }
+
         if (_aggregate.NodeCount > 0)
         {
             LogRestored(id, _aggregate.NodeCount, now - durable.State.SavedAt);
@@ -157,4 +167,7 @@ public sealed partial class DataCenterGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Data center {DataCenter} restored {Nodes} nodes written {Age} ago")]
     private partial void LogRestored(string dataCenter, int nodes, TimeSpan age);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Data center {DataCenter} could not read the nodes it wrote down ({Problem}); it starts empty and counts each node again at its next summary")]
+    private partial void LogSnapshotUnreadable(string dataCenter, string problem);
 }

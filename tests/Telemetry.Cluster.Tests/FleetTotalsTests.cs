@@ -6,6 +6,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
 using StackExchange.Redis;
+using Telemetry.Grains;
 using Telemetry.Grains.DataCenters;
 using Telemetry.Grains.Nodes;
 using Xunit.Abstractions;
@@ -122,11 +123,21 @@ public sealed partial class FleetTotalsTests(ITestOutputHelper output)
         return -1;
     }
 
-    /// <summary>How many nodes the data-center grain has written to Redis (its storage key and Orleans' serializer, as the silo writes them).</summary>
+    /// <summary>
+    /// How many nodes the data-center grain has written to Redis (its storage key and Orleans' serializer, as the silo
+    /// writes them), read back as a new activation reads them.
+    /// </summary>
     private static async Task<int> WrittenDownAsync(IDatabase redis)
     {
         var data = await redis.HashGetAsync("telemetry/state/datacenter/dcc/datacenter", "data");
-        return data.IsNull ? 0 : Serializer.Deserialize<DataCenterDurableState>((byte[])data!)!.Nodes.Length;
+        if (data.IsNull)
+        {
+            return 0;
+        }
+
+        var restored = new DataCenterAggregate("dcc");
+        restored.Restore(Serializer.Deserialize<DataCenterDurableState>((byte[])data!)!, DateTimeOffset.UtcNow);
+        return restored.NodeCount;
     }
 
     private static async Task<FleetTotals?> FleetAsync(Uri silo)

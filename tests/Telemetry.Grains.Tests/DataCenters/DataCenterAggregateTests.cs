@@ -112,10 +112,28 @@ public sealed class DataCenterAggregateTests
         var state = aggregate.Remember(T0);
         var copy = serializer.Deserialize<DataCenterDurableState>(serializer.SerializeToArray(state))!;
 
-        Assert.All(copy.Nodes, n => Assert.Empty(n.Summary.GpuBriefs));
+        var remembered = NodeSnapshotCodec.Decode(copy.Packed);
+        Assert.Equal(100, remembered.Length);
+        Assert.All(remembered, n => Assert.Empty(n.Summary.GpuBriefs));
         Assert.Equal(aggregate.Summarize(T0, 1), Restored(copy, T0).Summarize(T0, 1));
         var full = serializer.SerializeToArray(Enumerable.Range(0, 100).Select(i => Node($"dc1/n{i:D4}", T0)).ToArray()).Length;
         Assert.True(serializer.SerializeToArray(state).Length * 3 < full, $"{serializer.SerializeToArray(state).Length} bytes written against {full} for the full summaries");
+    }
+
+    [Fact]
+    public void Restore_StateWrittenAsAListOfNodes_ByAnEarlierBuild_CountsThemAll()
+    {
+        var before = Aggregate(T0, Node("dc1/n1", T0), Node("dc1/n2", T0) with { Health = HealthState.Unhealthy, GpusByHealth = new HealthCounts(7, 0, 1, 0) });
+        var listed = new DataCenterDurableState
+        {
+            SavedAt = T0,
+            Nodes = [.. NodeSnapshotCodec.Decode(before.Remember(T0).Packed)],
+        };
+        var serializer = Services.GetRequiredService<Serializer>();
+        var stored = serializer.Deserialize<DataCenterDurableState>(serializer.SerializeToArray(listed))!;
+
+        Assert.Null(stored.Packed);
+        Assert.Equal(before.Summarize(T0.AddSeconds(5), 1), Restored(stored, T0.AddSeconds(5)).Summarize(T0.AddSeconds(5), 1));
     }
 
     [Fact]
