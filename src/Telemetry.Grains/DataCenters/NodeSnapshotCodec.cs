@@ -115,6 +115,11 @@ internal static class NodeSnapshotCodec
             var counts = new HealthCounts(reader.Number(), reader.Number(), reader.Number(), reader.Number());
             var freeGpus = reader.Number();
             var flags = reader.Byte();
+            if ((flags & ~(Drained | HasLastReport | HasModel | HasDrainReason)) != 0)
+            {
+                throw new InvalidDataException($"data-center snapshot: node {nodeId} has flags {flags:x2}, which this format does not define.");
+            }
+
             var utils = new double[reader.Count()];
             for (var i = 0; i < utils.Length; i++)
             {

@@ -101,6 +101,18 @@ public sealed class NodeSnapshotCodecTests
     }
 
     [Fact]
+    public void Decode_UnknownHealthOrFlags_AreRefused()
+    {
+        // Format 1, one node "n", then its health: 7 is no health state.
+        byte[] badHealth = [1, 1, 1, (byte)'n', 7, 8, 0, 0, 0, 0, 0];
+        // The same node, healthy, with 8 GPUs and no free ones, then flags with a bit the format does not define.
+        byte[] badFlags = [1, 1, 1, (byte)'n', 0, 8, 0, 0, 0, 0, 0x40];
+
+        Assert.Equal("data-center snapshot: node n has health 7, which is no health state.", Assert.Throws<InvalidDataException>(() => NodeSnapshotCodec.Decode(badHealth)).Message);
+        Assert.Equal("data-center snapshot: node n has flags 40, which this format does not define.", Assert.Throws<InvalidDataException>(() => NodeSnapshotCodec.Decode(badFlags)).Message);
+    }
+
+    [Fact]
     public void Decode_TrailingBytes_AreRefused()
     {
         var bytes = Encode([new NodeEntry(Full("dc1/n"), T0, TimeSpan.Zero)]);
