@@ -168,6 +168,7 @@ public sealed partial class NodeGrain(
     private async Task CheckAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
+        _monitor.Checked(now, options.Value.CheckPeriod);
         var quiet = _monitor.CheckSilence(now);
         if (quiet.NodeSilent)
         {

@@ -34,7 +34,8 @@ public sealed class NodeHealthEvaluator
     /// <summary>
     /// Re-evaluates the node at server time <paramref name="now"/>. <paramref name="lastReportAt"/> is when the
     /// last report arrived (null: never), <paramref name="newestSampleAt"/> the newest sample time in it, and
-    /// <paramref name="offlineAfter"/> the silence that makes the node offline (<see cref="ReportIntervalEstimator.OfflineAfter"/>).
+    /// <paramref name="offlineAfter"/> the silence that makes the node offline (<see cref="ReportIntervalEstimator.OfflineAfter"/>),
+    /// and <paramref name="unheard"/> the time since the last report in which the silo could not have heard one, which is not silence.
     /// Returns true when the state or the reasons changed.
     /// </summary>
     public bool Evaluate(
@@ -42,11 +43,12 @@ public sealed class NodeHealthEvaluator
         DateTimeOffset? lastReportAt,
         DateTimeOffset? newestSampleAt,
         TimeSpan offlineAfter,
-        DateTimeOffset now)
+        DateTimeOffset now,
+        TimeSpan unheard = default)
     {
         ArgumentNullException.ThrowIfNull(gpus);
         var rules = new List<HealthRule>();
-        if (lastReportAt is not { } received || now - received >= offlineAfter)
+        if (lastReportAt is not { } received || now - received - unheard >= offlineAfter)
         {
             rules.Add(Silent);
         }

@@ -31,6 +31,9 @@ public sealed class NodeMonitor
     private DateTimeOffset? _lastReportAt;
     private long _newestSampleMs;
     private bool _silent;
+    private DateTimeOffset _lastCheckAt;
+    // Time since the last report in which this silo could not have heard one (see Checked): not the node's silence.
+    private TimeSpan _unheard;
     private NodeSummary? _sentSummary;
     private DateTimeOffset _sentAt;
 
@@ -45,6 +48,7 @@ public sealed class NodeMonitor
         _nodeId = nodeId;
         _options = options;
         _health = new NodeHealthEvaluator(now, options.MaxClockLag);
+        _lastCheckAt = now;
     }
 
     /// <summary>The node's verdict.</summary>
@@ -68,6 +72,7 @@ public sealed class NodeMonitor
         // Only a first report's samples stand in for the interval; later reports skip the walk over their blocks.
         _interval.Observe(now, _interval.LastArrival is null ? SampleSpan(report) : TimeSpan.Zero);
         _lastReportAt = now;
+        _unheard = TimeSpan.Zero;
         _silent = false;
         if (report.Gauges.Count > 0)
         {
@@ -165,6 +170,30 @@ public sealed class NodeMonitor
     }
 
     /// <summary>
+    /// Notes the periodic check at <paramref name="now"/>, due <paramref name="period"/> after the one before. A check
+    /// more than a period late means this silo could not run the node's turns: a paused or starved process, a long
+    /// collection, a frozen virtual machine. It could not have taken a report then either, so the time the check is late
+    /// does not count as the node's silence (<see cref="CheckSilence"/>, <see cref="Reassess"/>): a silo that stalls past
+    /// the offline window does not find every node it holds offline when it wakes, before their queued reports land.
+    /// Lateness up to a period is ordinary jitter and counts.
+    /// </summary>
+    public void Checked(DateTimeOffset now, TimeSpan period)
+    {
+        var late = now - _lastCheckAt - period;
+        _lastCheckAt = now;
+        if (late <= period)
+        {
+            return;
+        }
+
+        _unheard += late;
+        foreach (var index in _gpuLastSeen.Keys.ToArray())
+        {
+            _gpuLastSeen[index] += late;
+        }
+    }
+
+    /// <summary>
     /// Which GPUs went quiet by <paramref name="now"/>: all of them when the node is silent, else those missing
     /// from its reports for <see cref="OfflineAfter"/> (a GPU fallen off the bus, or one the exporter cannot read).
     /// </summary>
@@ -176,7 +205,7 @@ public sealed class NodeMonitor
         }
 
         var threshold = OfflineAfter;
-        if (now - last >= threshold)
+        if (now - last - _unheard >= threshold)
         {
             _version++;
             _silent = true;
@@ -203,7 +232,7 @@ public sealed class NodeMonitor
     {
         var before = _health.Verdict.State;
         DateTimeOffset? newestSample = _newestSampleMs > 0 ? DateTimeOffset.FromUnixTimeMilliseconds(_newestSampleMs) : null;
-        return Changed(_health.Evaluate(_gpus.Values, _lastReportAt, newestSample, OfflineAfter, now) && _health.Verdict.State != before);
+        return Changed(_health.Evaluate(_gpus.Values, _lastReportAt, newestSample, OfflineAfter, now, _unheard) && _health.Verdict.State != before);
     }
 
     /// <summary>GPUs that are healthy, reporting, without a job and not reserved, on a node that is neither silent nor drained.</summary>

@@ -152,6 +152,69 @@ public sealed class NodeMonitorTests
     }
 
     [Fact]
+    public void Checked_ASiloThatStalledPastTheOfflineWindow_DoesNotCountTheStallAsSilence()
+    {
+        Apply(seq: 1, gpus: 3);
+        var period = _options.CheckPeriod;
+        _time.Advance(period);
+        _node.Checked(_time.GetUtcNow(), period);
+
+        // The silo could not run for longer than the offline window: its next check comes that late.
+        var stall = _options.MinOfflineAfter * 3;
+        _time.Advance(stall);
+        _node.Checked(_time.GetUtcNow(), period);
+
+        var afterStall = _node.CheckSilence(_time.GetUtcNow());
+        Assert.False(afterStall.NodeSilent);
+        Assert.Empty(afterStall.GpuIndexes);
+        _node.Reassess(_time.GetUtcNow());
+        Assert.Equal(HealthState.Healthy, _node.Health.State);
+
+        // Once the silo runs again, silence counts: a period before the stall, a period of the stalled check (the rest of
+        // it was late), and each period from now on. One period short of the window the node still reports; at it, not.
+        var heard = period * 2;
+        CheckEveryPeriodFor(_node.OfflineAfter - heard - period);
+        Assert.False(_node.CheckSilence(_time.GetUtcNow()).NodeSilent);
+        CheckEveryPeriodFor(period);
+        var check = _node.CheckSilence(_time.GetUtcNow());
+        Assert.True(check.NodeSilent);
+        Assert.Equal([0, 1, 2], check.GpuIndexes);
+        _node.Reassess(_time.GetUtcNow());
+        Assert.Equal(HealthState.Offline, _node.Health.State);
+    }
+
+    [Fact]
+    public void Checked_LateByUpToAPeriod_IsJitter_AndSilenceCountsWhole()
+    {
+        Apply(seq: 1, gpus: 2);
+        var period = _options.CheckPeriod;
+        var heard = TimeSpan.Zero;
+        while (heard < _node.OfflineAfter)
+        {
+            // Every check a whole period late: the silo is slow, not stopped.
+            _time.Advance(period * 2);
+            heard += period * 2;
+            _node.Checked(_time.GetUtcNow(), period);
+        }
+
+        Assert.True(_node.CheckSilence(_time.GetUtcNow()).NodeSilent);
+    }
+
+    [Fact]
+    public void Checked_AStallBeforeAReport_IsForgottenByTheReport()
+    {
+        Apply(seq: 1, gpus: 1);
+        var period = _options.CheckPeriod;
+        _time.Advance(period + _options.MinOfflineAfter * 2);
+        _node.Checked(_time.GetUtcNow(), period);
+        Apply(seq: 2, gpus: 1);
+
+        // The report heard now restarts the silence at zero; the stall's credit does not carry into it.
+        CheckEveryPeriodFor(_node.OfflineAfter);
+        Assert.True(_node.CheckSilence(_time.GetUtcNow()).NodeSilent);
+    }
+
+    [Fact]
     public void CheckSilence_OneGpuMissingFromReports_MarksOnlyItAndNodeIsDegraded()
     {
         Apply(seq: 1, gpus: 2);
@@ -312,6 +375,16 @@ public sealed class NodeMonitorTests
         _time.Advance(TimeSpan.FromMinutes(1));
         Apply(seq: 4, gpus: 2, firstJob: "task-1");
         Assert.Equal(_time.GetUtcNow(), Assert.Single(_node.SummaryToSend(_time.GetUtcNow(), force: true)!.Jobs).Since);
+    }
+
+    // The node grain's timer on a silo that keeps up: a check every period, for span.
+    private void CheckEveryPeriodFor(TimeSpan span)
+    {
+        for (var heard = TimeSpan.Zero; heard < span; heard += _options.CheckPeriod)
+        {
+            _time.Advance(_options.CheckPeriod);
+            _node.Checked(_time.GetUtcNow(), _options.CheckPeriod);
+        }
     }
 
     private void Apply(ulong seq, int gpus, bool jobOnFirst = false, string? firstJob = null)
