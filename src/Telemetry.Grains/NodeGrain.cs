@@ -26,6 +26,7 @@ public sealed partial class NodeGrain(
     IGrainContext context,
     DurableStates states,
     HealthChangePublisher healthChanges,
+    NodeCheckStats checks,
     ILogger<NodeGrain> logger) : Grain, INodeGrain
 {
     // Null without durable storage, where there is nothing to read or write.
@@ -168,7 +169,12 @@ public sealed partial class NodeGrain(
     private async Task CheckAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        _monitor.Checked(now, options.Value.CheckPeriod);
+        var unheard = _monitor.Checked(now, options.Value.CheckPeriod);
+        if (unheard > TimeSpan.Zero)
+        {
+            checks.Late(unheard);
+        }
+
         var quiet = _monitor.CheckSilence(now);
         if (quiet.NodeSilent)
         {

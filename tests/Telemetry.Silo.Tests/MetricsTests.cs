@@ -12,6 +12,8 @@ public sealed class MetricsTests(SiloFixture silo)
     [InlineData("telemetry_ingest_duration_seconds_bucket")]
     [InlineData("telemetry_sink_queue_depth")]
     [InlineData("telemetry_live_clients")]
+    [InlineData("telemetry_nodes_late_checks_total")]
+    [InlineData("telemetry_nodes_unheard_seconds_total")]
     [InlineData("process_cpu_seconds_total")]
     [InlineData("process_resident_memory_bytes")]
     [InlineData("dotnet_gc_heap_bytes")]

@@ -175,15 +175,15 @@ public sealed class NodeMonitor
     /// collection, a frozen virtual machine. It could not have taken a report then either, so the time the check is late
     /// does not count as the node's silence (<see cref="CheckSilence"/>, <see cref="Reassess"/>): a silo that stalls past
     /// the offline window does not find every node it holds offline when it wakes, before their queued reports land.
-    /// Lateness up to a period is ordinary jitter and counts.
+    /// Lateness up to a period is ordinary jitter and counts. Returns the time left out (zero for a check on time).
     /// </summary>
-    public void Checked(DateTimeOffset now, TimeSpan period)
+    public TimeSpan Checked(DateTimeOffset now, TimeSpan period)
     {
         var late = now - _lastCheckAt - period;
         _lastCheckAt = now;
         if (late <= period)
         {
-            return;
+            return TimeSpan.Zero;
         }
 
         _unheard += late;
@@ -191,6 +191,8 @@ public sealed class NodeMonitor
         {
             _gpuLastSeen[index] += late;
         }
+
+        return late;
     }
 
     /// <summary>

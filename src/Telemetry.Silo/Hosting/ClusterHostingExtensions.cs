@@ -29,6 +29,7 @@ public static class ClusterHostingExtensions
         builder.Services.AddSingleton(new GrainStateOptions { Durable = settings.IsDurable });
         builder.Services.AddSingleton<DurableStates>();
         builder.Services.AddSingleton<HealthChangePublisher>();
+        builder.Services.AddSingleton<NodeCheckStats>();
 
         // Orleans stops after the readiness gate has closed; give it time to hand its grains over.
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using Telemetry.Grains.Nodes;
 using Telemetry.Silo.Live;
 using Telemetry.Silo.Sink;
 
@@ -18,13 +19,14 @@ public sealed class SiloInstruments
 
     public const string IngestDuration = "telemetry.ingest.duration";
 
-    public SiloInstruments(IMeterFactory meters, IngestMetrics ingest, SinkMetrics sink, LiveHub live, GrainActivations activations, DecisionMetrics decisions)
+    public SiloInstruments(IMeterFactory meters, IngestMetrics ingest, SinkMetrics sink, LiveHub live, GrainActivations activations, DecisionMetrics decisions, NodeCheckStats checks)
     {
         ArgumentNullException.ThrowIfNull(meters);
         ArgumentNullException.ThrowIfNull(ingest);
         ArgumentNullException.ThrowIfNull(sink);
         ArgumentNullException.ThrowIfNull(live);
         ArgumentNullException.ThrowIfNull(activations);
+        ArgumentNullException.ThrowIfNull(checks);
         _ = decisions; // its counters live on the same meter; resolved here so they exist from the first scrape
         var meter = meters.Create(MeterName);
 
@@ -48,6 +50,8 @@ public sealed class SiloInstruments
         meter.CreateObservableGauge("telemetry.sink.queue_depth", () => sink.QueueDepth(), description: "Points waiting in memory.");
 
         meter.CreateObservableGauge("telemetry.live.clients", () => live.ClientCount, description: "Dashboards and other clients connected to the live stream of this silo.");
+        meter.CreateObservableCounter("telemetry.nodes.late_checks", () => checks.LateChecks, description: "Node checks that came more than a period late (the silo could not run them): their lateness is not counted as the node's silence.");
+        meter.CreateObservableCounter("telemetry.nodes.unheard", () => checks.UnheardSeconds, unit: "s", description: "Time left out of nodes' silence because their checks came late, summed over nodes.");
         meter.CreateObservableGauge("telemetry.grain.activations", activations.Measure, description: "Grain activations on this silo, by grain type (sampled every 30 s).");
 
         meter.CreateObservableCounter("process.cpu", ProcessCpuSeconds, unit: "s", description: "CPU time of this silo process.");

@@ -157,12 +157,13 @@ public sealed class NodeMonitorTests
         Apply(seq: 1, gpus: 3);
         var period = _options.CheckPeriod;
         _time.Advance(period);
-        _node.Checked(_time.GetUtcNow(), period);
+        Assert.Equal(TimeSpan.Zero, _node.Checked(_time.GetUtcNow(), period));
 
-        // The silo could not run for longer than the offline window: its next check comes that late.
+        // The silo could not run for longer than the offline window: its next check comes that late, and all but the
+        // period it was due after is left out of the silence.
         var stall = _options.MinOfflineAfter * 3;
         _time.Advance(stall);
-        _node.Checked(_time.GetUtcNow(), period);
+        Assert.Equal(stall - period, _node.Checked(_time.GetUtcNow(), period));
 
         var afterStall = _node.CheckSilence(_time.GetUtcNow());
         Assert.False(afterStall.NodeSilent);
@@ -194,7 +195,7 @@ public sealed class NodeMonitorTests
             // Every check a whole period late: the silo is slow, not stopped.
             _time.Advance(period * 2);
             heard += period * 2;
-            _node.Checked(_time.GetUtcNow(), period);
+            Assert.Equal(TimeSpan.Zero, _node.Checked(_time.GetUtcNow(), period));
         }
 
         Assert.True(_node.CheckSilence(_time.GetUtcNow()).NodeSilent);
